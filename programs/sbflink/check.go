@@ -98,7 +98,7 @@ func opcodeProblem(i insn) string {
 		switch i.op & 0xe0 {
 		case 0x60:
 		case 0xc0:
-			return "atomic instruction is not part of SBPF (cpu v3/v4 atomics; programs run single-threaded, use plain loads and stores)"
+			return "atomic instruction (BPF_ATOMIC) is not part of SBPF; programs run single-threaded, so use plain loads and stores"
 		default:
 			return "unknown store instruction"
 		}
