@@ -195,7 +195,7 @@ func TestGoldenCalls(t *testing.T) {
 	}
 	// the compiler-resolved call helper -> mix (static, no relocation) still lands on mix
 	helper, mix := out["helper"], out["mix"]
-	ins := decode(info.Text[(helper.Value-1<<32) : (helper.Value-1<<32)+8])
+	ins := decode(info.Text[(helper.Value - 1<<32) : (helper.Value-1<<32)+8])
 	if ins.op != 0x85 || ins.src != 1 || (helper.Value-1<<32)/8+1+uint64(ins.imm) != (mix.Value-1<<32)/8 {
 		t.Errorf("helper's first instruction %+v does not call mix", ins)
 	}
