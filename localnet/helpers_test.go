@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	bin "github.com/gagliardetto/binary"
 	"github.com/gagliardetto/solana-go"
 	"github.com/gagliardetto/solana-go/programs/system"
 	"github.com/gagliardetto/solana-go/rpc"
@@ -127,3 +128,5 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(m.Run())
 }
+
+func binDecoder(b []byte) *bin.Decoder { return bin.NewBinDecoder(b) }
