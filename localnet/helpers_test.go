@@ -42,9 +42,13 @@ func startValidator(t *testing.T, cfg localnet.Config) *localnet.Validator {
 	return v
 }
 
+func wsConnect(v *localnet.Validator) (*ws.Client, error) {
+	return ws.Connect(context.Background(), v.WSURL())
+}
+
 func wsClient(t *testing.T, v *localnet.Validator) *ws.Client {
 	t.Helper()
-	c, err := ws.Connect(context.Background(), v.WSURL())
+	c, err := wsConnect(v)
 	if err != nil {
 		t.Fatalf("ws connect %s: %v", v.WSURL(), err)
 	}
@@ -101,6 +105,8 @@ func buildTxWithBlockhash(t *testing.T, bh solana.Hash, payer solana.PrivateKey,
 func transferIx(from solana.PrivateKey, to solana.PublicKey, lamports uint64) solana.Instruction {
 	return system.NewTransferInstruction(lamports, from.PublicKey(), to).Build()
 }
+
+var transferIxPub = transferIx
 
 func balance(t *testing.T, c *rpc.Client, pk solana.PublicKey) uint64 {
 	t.Helper()

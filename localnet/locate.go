@@ -7,18 +7,26 @@ import (
 	"path/filepath"
 )
 
+// DirEnv overrides where the validator's sources are (for binaries run outside the repository).
+const DirEnv = "SOLGRID_LOCALNET_VALIDATOR"
+
 // ValidatorDir returns localnet/validator of the repository that contains the working directory
-// (found by walking up to go.mod), after checking its npm dependencies are installed.
+// (found by walking up to go.mod), or $SOLGRID_LOCALNET_VALIDATOR, after checking that its npm
+// dependencies are installed.
 func ValidatorDir() (string, error) {
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("locate validator: %w", err)
+	dir, root := os.Getenv(DirEnv), ""
+	if dir == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return "", fmt.Errorf("locate validator: %w", err)
+		}
+		if root, err = repoRoot(wd); err != nil {
+			return "", err
+		}
+		dir = filepath.Join(root, "localnet", "validator")
+	} else {
+		root = filepath.Dir(filepath.Dir(dir))
 	}
-	root, err := repoRoot(wd)
-	if err != nil {
-		return "", err
-	}
-	dir := filepath.Join(root, "localnet", "validator")
 	if _, err := os.Stat(filepath.Join(dir, "src", "main.mjs")); err != nil {
 		return "", fmt.Errorf("locate validator: %s/src/main.mjs: %w", dir, err)
 	}

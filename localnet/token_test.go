@@ -94,8 +94,8 @@ func TestProgramAccountsFiltersAndTokenQueries(t *testing.T) {
 	// dataSize alone matches the mint only; dataSlice returns just the requested bytes.
 	off, length := uint64(44), uint64(1)
 	res, err = c.GetProgramAccountsWithOpts(ctx, solana.TokenProgramID, &rpc.GetProgramAccountsOpts{
-		Encoding: solana.EncodingBase64,
-		Filters:  []rpc.RPCFilter{{DataSize: mintSize}},
+		Encoding:  solana.EncodingBase64,
+		Filters:   []rpc.RPCFilter{{DataSize: mintSize}},
 		DataSlice: &rpc.DataSlice{Offset: &off, Length: &length},
 	})
 	if err != nil || len(res) != 1 || res[0].Pubkey != f.mint {
