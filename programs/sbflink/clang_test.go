@@ -13,7 +13,7 @@ var clangFlags = []string{"-target", "bpfel", "-O2", "-ffreestanding", "-fno-bui
 	"-fno-stack-protector", "-mllvm", "-bpf-stack-size=4096", "-Wall", "-Wextra", "-Werror"}
 
 // compileC compiles testdata/<file> with clang-19 and returns the object bytes.
-func compileC(t *testing.T, file string, flags ...string) []byte {
+func compileC(t testing.TB, file string, flags ...string) []byte {
 	t.Helper()
 	clang, err := exec.LookPath("clang-19")
 	if err != nil {

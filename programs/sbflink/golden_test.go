@@ -269,3 +269,20 @@ func TestGoldenStrip(t *testing.T) {
 		t.Errorf("CheckV3: %v", err)
 	}
 }
+
+// BenchmarkLinkGolden links the two golden objects (compiled once, outside the loop).
+func BenchmarkLinkGolden(b *testing.B) {
+	var objs []Object
+	for _, f := range []string{"golden_a.c", "golden_b.c"} {
+		o, err := ReadObject(f, compileC(b, f, "-mcpu=v2"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		objs = append(objs, o)
+	}
+	for b.Loop() {
+		if _, err := Link(objs, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
