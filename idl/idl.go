@@ -105,11 +105,13 @@ type Constant struct {
 	Value string `json:"value"`
 }
 
-// Type is an IDL type: a primitive name ("u64", "pubkey"), {"array":[T,N]} or
+// Type is an IDL type: a primitive name ("u64", "pubkey"), {"array":[T,N]},
+// {"vec":T} (instruction arguments only: accounts are fixed-size) or
 // {"defined":{"name":N}}.
 type Type struct {
 	Primitive string
 	Array     *ArrayType
+	Vec       *Type
 	Defined   string
 }
 
@@ -126,6 +128,7 @@ func (t *Type) UnmarshalJSON(b []byte) error {
 	}
 	var obj struct {
 		Array   []json.RawMessage `json:"array"`
+		Vec     json.RawMessage   `json:"vec"`
 		Defined *struct {
 			Name string `json:"name"`
 		} `json:"defined"`
@@ -136,6 +139,12 @@ func (t *Type) UnmarshalJSON(b []byte) error {
 	switch {
 	case obj.Defined != nil:
 		t.Defined = obj.Defined.Name
+	case obj.Vec != nil:
+		var elem Type
+		if err := elem.UnmarshalJSON(obj.Vec); err != nil {
+			return err
+		}
+		t.Vec = &elem
 	case len(obj.Array) == 2:
 		var elem Type
 		if err := elem.UnmarshalJSON(obj.Array[0]); err != nil {
@@ -147,7 +156,7 @@ func (t *Type) UnmarshalJSON(b []byte) error {
 		}
 		t.Array = &ArrayType{Elem: elem, Len: n}
 	default:
-		return fmt.Errorf("idl type %s: unsupported (only primitives, fixed arrays and defined types)", b)
+		return fmt.Errorf("idl type %s: unsupported (only primitives, arrays, vecs and defined types)", b)
 	}
 	return nil
 }
@@ -158,6 +167,8 @@ func (t Type) MarshalJSON() ([]byte, error) {
 		return json.Marshal(map[string]any{"defined": map[string]string{"name": t.Defined}})
 	case t.Array != nil:
 		return json.Marshal(map[string]any{"array": []any{t.Array.Elem, t.Array.Len}})
+	case t.Vec != nil:
+		return json.Marshal(map[string]any{"vec": t.Vec})
 	default:
 		return json.Marshal(t.Primitive)
 	}

@@ -51,3 +51,20 @@ func TestSpecIsAnchor030(t *testing.T) {
 		t.Fatal("type Market missing")
 	}
 }
+
+func TestTypeJSONRoundTrip(t *testing.T) {
+	for _, src := range []string{`"u64"`, `{"array":["u8",16]}`, `{"vec":{"defined":{"name":"Fill"}}}`, `{"defined":{"name":"Order"}}`} {
+		var typ Type
+		if err := typ.UnmarshalJSON([]byte(src)); err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		out, err := typ.MarshalJSON()
+		if err != nil || string(out) != src {
+			t.Errorf("%s round-trips to %s (%v)", src, out, err)
+		}
+	}
+	var bad Type
+	if err := bad.UnmarshalJSON([]byte(`{"option":"u8"}`)); err == nil {
+		t.Error("option type accepted; the C generator cannot lay it out")
+	}
+}
