@@ -27,6 +27,9 @@ type Result struct {
 type SendOptions struct {
 	// ComputeUnits, when non-zero, skips simulation and requests exactly this limit.
 	ComputeUnits uint32
+	// SkipPreflight sends without the node's simulation, so a failing transaction
+	// lands (and pays its fee) and the chain itself reports the error.
+	SkipPreflight bool
 	// MaxResubmits bounds how many times an expired transaction is re-signed and resent.
 	MaxResubmits int
 	// Progress, if set, hears each stage ("simulate", "send", "confirm", "expired").
@@ -72,7 +75,7 @@ func (c *Client) Send(ctx context.Context, ixs []solana.Instruction, signers []s
 		}
 		sig := tx.Signatures[0]
 		progress("send", sig)
-		if _, err := c.RPC.SendTransactionWithOpts(ctx, tx, rpc.TransactionOpts{SkipPreflight: opts.ComputeUnits == 0}); err != nil {
+		if _, err := c.RPC.SendTransactionWithOpts(ctx, tx, rpc.TransactionOpts{SkipPreflight: opts.ComputeUnits == 0 || opts.SkipPreflight}); err != nil {
 			return nil, fmt.Errorf("send %s: %w", sig, decodeRPCError(err))
 		}
 		progress("confirm", sig)

@@ -3,6 +3,7 @@ package loader
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/gagliardetto/solana-go"
 	"github.com/gagliardetto/solana-go/programs/system"
@@ -37,7 +38,7 @@ func Deploy(ctx context.Context, c *client.Client, payer, program solana.Private
 	if err != nil {
 		return solana.Signature{}, fmt.Errorf("deploy %s: %w", program.PublicKey(), err)
 	}
-	return res.Signature, nil
+	return res.Signature, waitPastSlot(ctx, c, res.Slot)
 }
 
 // Upgrade uploads elf to a fresh buffer and swaps it in as the program's code.
@@ -51,7 +52,7 @@ func Upgrade(ctx context.Context, c *client.Client, authority solana.PrivateKey,
 	if err != nil {
 		return solana.Signature{}, fmt.Errorf("upgrade %s: %w", program, err)
 	}
-	return res.Signature, nil
+	return res.Signature, waitPastSlot(ctx, c, res.Slot)
 }
 
 // writeBuffer creates a buffer owned by payer and writes elf into it chunk by chunk.
@@ -80,4 +81,24 @@ func writeBuffer(ctx context.Context, c *client.Client, payer solana.PrivateKey,
 		}
 	}
 	return buffer.PublicKey(), nil
+}
+
+// waitPastSlot returns once the cluster is past slot. The loader makes new code
+// visible from the next slot and refuses a second deploy or upgrade of a program
+// in the slot of the first ("Program was deployed in this block already").
+func waitPastSlot(ctx context.Context, c *client.Client, slot uint64) error {
+	for {
+		now, err := c.RPC.GetSlot(ctx, rpc.CommitmentConfirmed)
+		if err != nil {
+			return fmt.Errorf("wait for slot %d: %w", slot+1, err)
+		}
+		if now > slot {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
 }
