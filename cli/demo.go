@@ -173,4 +173,3 @@ func (d *demo) progress(stage string, sig solana.Signature) {
 		d.out.step("blockhash expired before %s landed; signing again", sig)
 	}
 }
-

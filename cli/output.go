@@ -86,4 +86,3 @@ func groupThousands(v uint64) string {
 	}
 	return s
 }
-
