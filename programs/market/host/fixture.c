@@ -1,0 +1,92 @@
+/* fixture.c - see fixture.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "program.h"
+#include "sol/token.h"
+
+static const SolPubkey token_program = {SOL_TOKEN_PROGRAM_ID_BYTES};
+
+void fixture_mint(HostAccount *a, uint8_t key_byte) {
+  memset(a, 0, sizeof *a);
+  memset(&a->key, key_byte, 32);
+  a->owner = token_program;
+  a->lamports = 1461600;
+  a->data_len = SOL_TOKEN_MINT_LEN;
+  a->data[SOL_TOKEN_MINT_DECIMALS_OFFSET] = 6;
+  a->data[SOL_TOKEN_MINT_IS_INITIALIZED_OFFSET] = 1;
+  a->dup_of = -1;
+}
+
+static void fixture_args(MarketFixture *f, uint64_t market_id) {
+  MarketParams *m = &f->args.params;
+  memset(&f->args, 0, sizeof f->args);
+  f->args.market_id = market_id;
+  memset(m->treasury, 0x44, 32);
+  memset(m->oracle_authority, 0x55, 32);
+  m->subsidy_per_gpu_hour = 250000;
+  m->checker_reward_per_report = 1000;
+  m->miner_price_micro_usd = 99000000;
+  m->max_price_staleness_secs = 120;
+  m->checker_min_report_interval_secs = 600;
+  m->miner_max_supply = 10000;
+  m->fee_bps_stable = 250;
+  m->fee_bps_token = 100;
+  m->miner_fee_share_bps = 2000;
+}
+
+void fixture_encode(MarketFixture *f) {
+  static const uint8_t disc[8] = SOLGRID_IX_INITIALIZE_MARKET_BYTES;
+  memcpy(f->data, disc, 8);
+  memcpy(f->data + 8, &f->args, sizeof f->args);
+  f->data_len = SOLGRID_INITIALIZE_MARKET_DATA_LEN;
+}
+
+static void fixture_accounts(MarketFixture *f) {
+  HostAccount *a = f->accounts;
+  memset(a, 0, sizeof f->accounts);
+  memset(&a[F_AUTHORITY].key, 0x11, 32);
+  a[F_AUTHORITY].lamports = FIXTURE_AUTHORITY_LAMPORTS;
+  a[F_AUTHORITY].is_signer = a[F_AUTHORITY].is_writable = 1;
+  a[F_MARKET].is_writable = 1;
+  fixture_mint(&a[F_STABLE_MINT], 0x22);
+  fixture_mint(&a[F_TOKEN_MINT], 0x33);
+  memcpy(&a[F_SYSTEM].owner, "NativeLoader", 12); /* any non-zero owner */
+  a[F_SYSTEM].executable = 1;
+  for (int i = 0; i < SOLGRID_INITIALIZE_MARKET_NUM_ACCOUNTS; i++)
+    a[i].dup_of = -1;
+  f->n_accounts = SOLGRID_INITIALIZE_MARKET_NUM_ACCOUNTS;
+}
+
+void fixture_init(MarketFixture *f, uint64_t market_id) {
+  uint8_t id_le[8];
+  f->program_id = (SolPubkey){SOLGRID_PROGRAM_ID_BYTES};
+  host_reset(&f->program_id);
+  host_rt.quiet = 1;
+  fixture_accounts(f);
+  fixture_args(f, market_id);
+  fixture_encode(f);
+  memcpy(id_le, &market_id, 8);
+  SolBytes seeds[3] = {{(const uint8_t *)"market", 6}, {f->accounts[F_AUTHORITY].key.x, 32}, {id_le, 8}};
+  if (!host_find_pda(seeds, 3, &f->program_id, &f->accounts[F_MARKET].key, &f->market_bump))
+    abort();
+}
+
+uint64_t fixture_run(MarketFixture *f) {
+  size_t len;
+  uint8_t *input = host_serialize(f->accounts, f->n_accounts, f->data, f->data_len, &f->program_id, &len);
+  uint8_t *before = malloc(len);
+  memcpy(before, input, len);
+  uint64_t r = sg_process(input, len);
+  if (r == 0) {
+    host_read_back(f->accounts, f->n_accounts, input);
+  } else if (memcmp(before, input, len) != 0) {
+    fprintf(stderr, "a failing instruction (error %#llx) changed its input\n", (unsigned long long)r);
+    abort();
+  }
+  free(before);
+  free(input);
+  return r;
+}

@@ -1,0 +1,34 @@
+/* fixture.h - a valid initialize_market call (accounts + data) that tests and the
+ * fuzzer start from and then break one thing at a time. */
+#ifndef HOST_FIXTURE_H
+#define HOST_FIXTURE_H
+
+#include "host.h"
+#include "solgrid_market_idl.h"
+
+#define FIXTURE_AUTHORITY_LAMPORTS 10000000000ULL
+#define FIXTURE_MARKET_ID 1
+
+typedef struct {
+  HostAccount accounts[SOLGRID_INITIALIZE_MARKET_NUM_ACCOUNTS + 1];
+  uint64_t n_accounts;
+  uint8_t data[SOLGRID_INITIALIZE_MARKET_DATA_LEN + 8];
+  uint64_t data_len;
+  initialize_market_args args;
+  SolPubkey program_id;
+  uint8_t market_bump;
+} MarketFixture;
+
+enum { F_AUTHORITY, F_MARKET, F_STABLE_MINT, F_TOKEN_MINT, F_SYSTEM };
+
+/* Valid call for market_id; resets the host runtime to the program. */
+void fixture_init(MarketFixture *f, uint64_t market_id);
+/* Re-encodes f->args into f->data (after a test edits them). */
+void fixture_encode(MarketFixture *f);
+/* Runs the program on the fixture. On success the accounts are read back; on
+ * failure the input must be byte-identical afterwards, else it aborts. */
+uint64_t fixture_run(MarketFixture *f);
+/* An initialized SPL mint account. */
+void fixture_mint(HostAccount *a, uint8_t key_byte);
+
+#endif

@@ -1,0 +1,264 @@
+/* test_initialize_market.c - the success path field by field, and one test per
+ * way the instruction can fail (fixture_run also proves each failure left the
+ * input untouched). */
+#include <string.h>
+
+#include "fixture.h"
+#include "sol/error.h"
+#include "sol/mem.h"
+#include "test.h"
+
+#define MARKET_RENT ((128 + sizeof(Market)) * 6960)
+
+static MarketFixture f;
+
+static void setup(void) { fixture_init(&f, FIXTURE_MARKET_ID); }
+
+static const Market *market_data(void) { return (const Market *)f.accounts[F_MARKET].data; }
+
+static void creates_market_with_every_field(void) {
+  static const uint8_t disc[8] = SOLGRID_ACCOUNT_MARKET_BYTES;
+  uint8_t zero[63] = {0};
+  setup();
+  CHECK_EQ(fixture_run(&f), 0);
+  const Market *m = market_data();
+  const HostAccount *acct = &f.accounts[F_MARKET];
+  CHECK(memcmp(&acct->owner, &f.program_id, 32) == 0);
+  CHECK_EQ(acct->data_len, 408);
+  CHECK_EQ(acct->lamports, MARKET_RENT);
+  CHECK_EQ(f.accounts[F_AUTHORITY].lamports, FIXTURE_AUTHORITY_LAMPORTS - MARKET_RENT);
+  CHECK(memcmp(m->discriminator, disc, 8) == 0);
+  CHECK_EQ(m->market_id, FIXTURE_MARKET_ID);
+  CHECK_EQ(m->token_price_micro_usd, 0);
+  CHECK_EQ(m->token_price_updated_at, 0);
+  CHECK_EQ(m->subsidy_per_gpu_hour, 250000);
+  CHECK_EQ(m->checker_reward_per_report, 1000);
+  CHECK_EQ(m->miner_price_micro_usd, 99000000);
+  CHECK_EQ(m->leases_committed, 0);
+  CHECK_EQ(m->created_at, 1760000000);
+  CHECK_EQ(m->miner_reward_per_weight.lo | m->miner_reward_per_weight.hi, 0);
+  CHECK(memcmp(&m->authority, &f.accounts[F_AUTHORITY].key, 32) == 0);
+  CHECK(memcmp(m->treasury.x, f.args.params.treasury, 32) == 0);
+  CHECK(memcmp(&m->stable_mint, &f.accounts[F_STABLE_MINT].key, 32) == 0);
+  CHECK(memcmp(&m->token_mint, &f.accounts[F_TOKEN_MINT].key, 32) == 0);
+  CHECK(sol_pubkey_is_zero(&m->stable_vault) && sol_pubkey_is_zero(&m->token_vault));
+  CHECK(memcmp(m->oracle_authority.x, f.args.params.oracle_authority, 32) == 0);
+  CHECK_EQ(m->max_price_staleness_secs, 120);
+  CHECK_EQ(m->checker_min_report_interval_secs, 600);
+  CHECK_EQ(m->miner_max_supply, 10000);
+  CHECK_EQ(m->miners_minted | m->nodes_registered | m->checkers_registered, 0);
+  CHECK_EQ(m->fee_bps_stable, 250);
+  CHECK_EQ(m->fee_bps_token, 100);
+  CHECK_EQ(m->miner_fee_share_bps, 2000);
+  CHECK_EQ(m->bump, f.market_bump);
+  CHECK_EQ(m->bump, 254); /* solana-go's bump for this PDA (test_crypto.c) */
+  CHECK_EQ(m->stable_vault_bump | m->token_vault_bump, 0);
+  CHECK(memcmp(m->reserved, zero, sizeof zero) == 0);
+}
+
+static void emits_market_initialized_event(void) {
+  static const uint8_t disc[8] = SOLGRID_EVENT_MARKET_INITIALIZED_BYTES;
+  uint64_t id = FIXTURE_MARKET_ID;
+  setup();
+  CHECK_EQ(fixture_run(&f), 0);
+  CHECK_EQ(host_rt.n_events, 1);
+  CHECK_EQ(host_rt.event_len, 8 + 32 + 32 + 8);
+  CHECK(memcmp(host_rt.event, disc, 8) == 0);
+  CHECK(memcmp(host_rt.event + 8, &f.accounts[F_MARKET].key, 32) == 0);
+  CHECK(memcmp(host_rt.event + 40, &f.accounts[F_AUTHORITY].key, 32) == 0);
+  CHECK(memcmp(host_rt.event + 72, &id, 8) == 0);
+}
+
+/* Each limit is inclusive. */
+static void accepts_fees_at_their_limits(void) {
+  setup();
+  f.args.params.fee_bps_stable = 10000;
+  f.args.params.fee_bps_token = 10000;
+  f.args.params.miner_fee_share_bps = 10000;
+  fixture_encode(&f);
+  CHECK_EQ(fixture_run(&f), 0);
+}
+
+static void fails_with_too_few_accounts(void) {
+  setup();
+  f.n_accounts = 4;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_NOT_ENOUGH_ACCOUNTS);
+}
+
+static void fails_on_short_data(void) {
+  setup();
+  f.data_len--;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_INVALID_INSTRUCTION_DATA);
+}
+
+static void fails_on_trailing_data(void) {
+  setup();
+  f.data_len++;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_INVALID_INSTRUCTION_DATA);
+}
+
+static void fails_when_stable_fee_over_10000(void) {
+  setup();
+  f.args.params.fee_bps_stable = 10001;
+  fixture_encode(&f);
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_INVALID_FEE_BPS);
+}
+
+static void fails_when_token_fee_above_stable_fee(void) {
+  setup();
+  f.args.params.fee_bps_token = f.args.params.fee_bps_stable + 1;
+  fixture_encode(&f);
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_INVALID_FEE_BPS);
+}
+
+static void fails_when_miner_share_over_10000(void) {
+  setup();
+  f.args.params.miner_fee_share_bps = 10001;
+  fixture_encode(&f);
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_INVALID_FEE_BPS);
+}
+
+static void fails_when_authority_did_not_sign(void) {
+  setup();
+  f.accounts[F_AUTHORITY].is_signer = 0;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_MISSING_SIGNER);
+}
+
+static void fails_when_authority_read_only(void) {
+  setup();
+  f.accounts[F_AUTHORITY].is_writable = 0;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_ACCOUNT_NOT_WRITABLE);
+}
+
+static void fails_when_market_read_only(void) {
+  setup();
+  f.accounts[F_MARKET].is_writable = 0;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_ACCOUNT_NOT_WRITABLE);
+}
+
+static void fails_when_system_program_is_another_account(void) {
+  setup();
+  memset(&f.accounts[F_SYSTEM].key, 0x66, 32);
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_WRONG_PROGRAM_ACCOUNT);
+}
+
+static void fails_when_stable_mint_not_token_owned(void) {
+  setup();
+  memset(&f.accounts[F_STABLE_MINT].owner, 0x77, 32);
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_ACCOUNT_OWNER_MISMATCH);
+}
+
+static void fails_when_token_mint_not_token_owned(void) {
+  setup();
+  memset(&f.accounts[F_TOKEN_MINT].owner, 0, 32);
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_ACCOUNT_OWNER_MISMATCH);
+}
+
+/* A token account (165 bytes) is owned by the token program but is no mint. */
+static void fails_when_mint_has_wrong_size(void) {
+  setup();
+  f.accounts[F_TOKEN_MINT].data_len = 165;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_INVALID_MINT);
+}
+
+static void fails_when_mint_not_initialized(void) {
+  setup();
+  f.accounts[F_STABLE_MINT].data[45] = 0;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_INVALID_MINT);
+}
+
+static void fails_when_both_mints_are_the_same(void) {
+  setup();
+  f.accounts[F_TOKEN_MINT].dup_of = F_STABLE_MINT;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_INVALID_MINT);
+}
+
+static void fails_when_market_is_not_the_pda(void) {
+  setup();
+  f.accounts[F_MARKET].key.x[0] ^= 1;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_INVALID_PDA);
+}
+
+/* The PDA of another market_id (or another authority) is not this market. */
+static void fails_when_market_id_does_not_match_pda(void) {
+  setup();
+  f.args.market_id = 2;
+  fixture_encode(&f);
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_INVALID_PDA);
+}
+
+static void fails_when_authority_does_not_match_pda(void) {
+  setup();
+  memset(&f.accounts[F_AUTHORITY].key, 0x12, 32);
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_INVALID_PDA);
+}
+
+static void fails_when_market_holds_lamports(void) {
+  setup();
+  f.accounts[F_MARKET].lamports = 1;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_MARKET_ALREADY_INITIALIZED);
+}
+
+static void fails_when_market_has_data(void) {
+  setup();
+  f.accounts[F_MARKET].data_len = 8;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_MARKET_ALREADY_INITIALIZED);
+}
+
+static void fails_when_market_not_system_owned(void) {
+  setup();
+  f.accounts[F_MARKET].owner = f.program_id;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_MARKET_ALREADY_INITIALIZED);
+}
+
+static void fails_when_initialized_twice(void) {
+  setup();
+  CHECK_EQ(fixture_run(&f), 0);
+  host_rt.n_events = 0;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_MARKET_ALREADY_INITIALIZED);
+  CHECK_EQ(host_rt.n_events, 0);
+}
+
+/* The System program's ResultWithNegativeLamports, Custom(1), passes through. */
+static void fails_when_authority_cannot_pay_rent(void) {
+  setup();
+  f.accounts[F_AUTHORITY].lamports = MARKET_RENT - 1;
+  CHECK_EQ(fixture_run(&f), 1);
+}
+
+static void fails_on_unsupported_rent_threshold(void) {
+  setup();
+  host_rt.rent.exemption_threshold_bits = 0x4008000000000000ULL; /* 3.0 */
+  CHECK_EQ(fixture_run(&f), SOL_ERR_INVALID_ARGUMENT);
+  CHECK_EQ(host_rt.n_cpis, 0);
+}
+
+void run_initialize_market_tests(void) {
+  RUN(creates_market_with_every_field);
+  RUN(emits_market_initialized_event);
+  RUN(accepts_fees_at_their_limits);
+  RUN(fails_with_too_few_accounts);
+  RUN(fails_on_short_data);
+  RUN(fails_on_trailing_data);
+  RUN(fails_when_stable_fee_over_10000);
+  RUN(fails_when_token_fee_above_stable_fee);
+  RUN(fails_when_miner_share_over_10000);
+  RUN(fails_when_authority_did_not_sign);
+  RUN(fails_when_authority_read_only);
+  RUN(fails_when_market_read_only);
+  RUN(fails_when_system_program_is_another_account);
+  RUN(fails_when_stable_mint_not_token_owned);
+  RUN(fails_when_token_mint_not_token_owned);
+  RUN(fails_when_mint_has_wrong_size);
+  RUN(fails_when_mint_not_initialized);
+  RUN(fails_when_both_mints_are_the_same);
+  RUN(fails_when_market_is_not_the_pda);
+  RUN(fails_when_market_id_does_not_match_pda);
+  RUN(fails_when_authority_does_not_match_pda);
+  RUN(fails_when_market_holds_lamports);
+  RUN(fails_when_market_has_data);
+  RUN(fails_when_market_not_system_owned);
+  RUN(fails_when_initialized_twice);
+  RUN(fails_when_authority_cannot_pay_rent);
+  RUN(fails_on_unsupported_rent_threshold);
+}

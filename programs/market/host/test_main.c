@@ -1,0 +1,14 @@
+/* test_main.c - runs every host unit test; exit status 1 on any failure. */
+#include "test.h"
+
+int test_failures;
+const char *test_current;
+
+int main(void) {
+  run_crypto_tests();
+  run_deserialize_tests();
+  run_dispatch_tests();
+  run_initialize_market_tests();
+  printf("%s (%d failures)\n", test_failures ? "HOST TESTS FAILED" : "HOST TESTS PASSED", test_failures);
+  return test_failures != 0;
+}

@@ -1,0 +1,11 @@
+/* instructions.h - one handler per IDL instruction. A handler gets the parsed
+ * input (discriminator already matched) and returns SOL_SUCCESS or an error;
+ * it must check everything before its first write, so an error changes nothing. */
+#ifndef SG_INSTRUCTIONS_H
+#define SG_INSTRUCTIONS_H
+
+#include "sol/entrypoint.h"
+
+uint64_t sg_initialize_market(SolParameters *p);
+
+#endif
