@@ -125,7 +125,7 @@ func (d *demo) run(ctx context.Context) error {
 	market, res, err := d.client.InitializeMarket(ctx, operator, client.InitializeMarket{
 		MarketID: 1, StableMint: usdc, TokenMint: sgt,
 		Params: solgridmarket.MarketParams{
-			Treasury: operator.PublicKey(), OracleAuthority: operator.PublicKey(),
+			Treasury: operator.PublicKey(), OracleAuthority: operator.PublicKey(), Matcher: operator.PublicKey(),
 			FeeBpsStable: 250, FeeBpsToken: 100, MinerFeeShareBps: 2000,
 			MaxPriceStalenessSecs: 300, SubsidyPerGpuHour: 500_000,
 			CheckerRewardPerReport: 10_000, CheckerMinReportIntervalSecs: 60,

@@ -24,6 +24,7 @@ func marketCommand() *cli.Command {
 					&cli.StringFlag{Name: "token-mint", Required: true, Usage: "platform token mint"},
 					&cli.StringFlag{Name: "treasury", Usage: "fee recipient (default: the authority)"},
 					&cli.StringFlag{Name: "oracle", Usage: "token price oracle authority (default: the authority)"},
+					&cli.StringFlag{Name: "matcher", Usage: "the matcher's key, the only one allowed to commit leases (default: the authority)"},
 					&cli.UintFlag{Name: "fee-bps", Value: 250, Usage: "fee on leases paid in the stablecoin, in basis points"},
 					&cli.UintFlag{Name: "token-fee-bps", Value: 100, Usage: "discounted fee on leases paid in the platform token"},
 					&cli.UintFlag{Name: "miner-share-bps", Value: 2000, Usage: "share of fees paid to virtual miners"},
@@ -56,7 +57,7 @@ func marketInit(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	treasury, oracle := s.signer.PublicKey(), s.signer.PublicKey()
+	treasury, oracle, matcher := s.signer.PublicKey(), s.signer.PublicKey(), s.signer.PublicKey()
 	if c.IsSet("treasury") {
 		if treasury, err = pubkeyFlag(c, "treasury"); err != nil {
 			return err
@@ -67,10 +68,15 @@ func marketInit(c *cli.Context) error {
 			return err
 		}
 	}
+	if c.IsSet("matcher") {
+		if matcher, err = pubkeyFlag(c, "matcher"); err != nil {
+			return err
+		}
+	}
 	b := client.InitializeMarket{
 		MarketID: c.Uint64("id"), StableMint: stable, TokenMint: tokenMint,
 		Params: solgridmarket.MarketParams{
-			Treasury: treasury, OracleAuthority: oracle,
+			Treasury: treasury, OracleAuthority: oracle, Matcher: matcher,
 			FeeBpsStable: uint16(c.Uint("fee-bps")), FeeBpsToken: uint16(c.Uint("token-fee-bps")),
 			MinerFeeShareBps:      uint16(c.Uint("miner-share-bps")),
 			MaxPriceStalenessSecs: uint32(c.Duration("max-price-age") / time.Second),
@@ -116,6 +122,9 @@ func printMarket(out *output, addr solana.PublicKey, m *solgridmarket.Market) er
 		{"stablecoin mint", m.StableMint.String()},
 		{"platform token mint", m.TokenMint.String()},
 		{"oracle authority", m.OracleAuthority.String()},
+		{"matcher", m.Matcher.String()},
+		{"stablecoin vault", m.StableVault.String()},
+		{"platform token vault", m.TokenVault.String()},
 		{"fee (stablecoin)", bps(m.FeeBpsStable)},
 		{"fee (platform token)", bps(m.FeeBpsToken)},
 		{"virtual-miner fee share", bps(m.MinerFeeShareBps)},

@@ -30,6 +30,8 @@ func (b *InitializeMarket) Validate() error {
 		return errors.New("initialize market: authority is required")
 	case b.StableMint.IsZero() || b.TokenMint.IsZero():
 		return errors.New("initialize market: both the stablecoin and the platform-token mint are required")
+	case b.Params.Matcher.IsZero():
+		return errors.New("initialize market: a matcher key is required (the only key allowed to commit matched orders)")
 	case b.StableMint == b.TokenMint:
 		return errors.New("initialize market: the stablecoin and platform-token mints must differ")
 	case p.FeeBpsStable > MaxBps || p.FeeBpsToken > MaxBps || p.MinerFeeShareBps > MaxBps:
@@ -45,12 +47,12 @@ func (b *InitializeMarket) Build(programID solana.PublicKey) (solana.Instruction
 	if err := b.Validate(); err != nil {
 		return nil, solana.PublicKey{}, err
 	}
-	market, _, err := MarketAddress(programID, b.Authority, b.MarketID)
-	if err != nil {
-		return nil, solana.PublicKey{}, err
-	}
+	market, _ := MarketAddress(programID, b.Authority, b.MarketID)
+	stableVault, _ := VaultAddress(programID, market, b.StableMint)
+	tokenVault, _ := VaultAddress(programID, market, b.TokenMint)
 	ix, err := solgridmarket.NewInitializeMarketInstruction(b.MarketID, b.Params,
-		b.Authority, market, b.StableMint, b.TokenMint, solana.SystemProgramID)
+		b.Authority, market, b.StableMint, b.TokenMint, stableVault, tokenVault,
+		solana.TokenProgramID, solana.SystemProgramID)
 	if err != nil {
 		return nil, solana.PublicKey{}, fmt.Errorf("initialize market: %w", err)
 	}

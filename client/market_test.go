@@ -15,7 +15,7 @@ import (
 
 func marketParams(treasury, oracle solana.PublicKey) solgridmarket.MarketParams {
 	return solgridmarket.MarketParams{
-		Treasury: treasury, OracleAuthority: oracle,
+		Treasury: treasury, OracleAuthority: oracle, Matcher: oracle,
 		SubsidyPerGpuHour: 500_000, CheckerRewardPerReport: 10_000, MinerPriceMicroUsd: 100_000_000,
 		MaxPriceStalenessSecs: 300, CheckerMinReportIntervalSecs: 60, MinerMaxSupply: 10_000,
 		FeeBpsStable: 250, FeeBpsToken: 100, MinerFeeShareBps: 2_000,
@@ -40,7 +40,9 @@ func TestInitializeMarketWritesEveryField(t *testing.T) {
 	if res.ComputeUnits == 0 {
 		t.Error("no compute units measured")
 	}
-	wantAddr, bump, _ := client.MarketAddress(solgridmarket.ProgramID, authority.PublicKey(), 7)
+	wantAddr, bump := client.MarketAddress(solgridmarket.ProgramID, authority.PublicKey(), 7)
+	stableVault, stableVaultBump := client.VaultAddress(solgridmarket.ProgramID, wantAddr, stable)
+	tokenVault, tokenVaultBump := client.VaultAddress(solgridmarket.ProgramID, wantAddr, token)
 	if addr != wantAddr {
 		t.Fatalf("market at %s, want PDA %s", addr, wantAddr)
 	}
@@ -49,8 +51,9 @@ func TestInitializeMarketWritesEveryField(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := solgridmarket.Market{
-		MarketId: 7, Authority: authority.PublicKey(), Treasury: treasury, OracleAuthority: oracle,
-		StableMint: stable, TokenMint: token,
+		MarketId: 7, Authority: authority.PublicKey(), Treasury: treasury, OracleAuthority: oracle, Matcher: oracle,
+		StableMint: stable, TokenMint: token, StableVault: stableVault, TokenVault: tokenVault,
+		StableVaultBump: stableVaultBump, TokenVaultBump: tokenVaultBump, TokenDecimals: 6,
 		SubsidyPerGpuHour: params.SubsidyPerGpuHour, CheckerRewardPerReport: params.CheckerRewardPerReport,
 		MinerPriceMicroUsd: params.MinerPriceMicroUsd, MaxPriceStalenessSecs: params.MaxPriceStalenessSecs,
 		CheckerMinReportIntervalSecs: params.CheckerMinReportIntervalSecs, MinerMaxSupply: params.MinerMaxSupply,

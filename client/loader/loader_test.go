@@ -81,7 +81,7 @@ func initMarket(t *testing.T, chain *clienttest.Chain, c *client.Client, authori
 	stable, token := chain.Mint(t, authority, 6), chain.Mint(t, authority, 6)
 	addr, _, err := c.InitializeMarket(ctx, authority, client.InitializeMarket{
 		MarketID: id, StableMint: stable, TokenMint: token,
-		Params: solgridmarket.MarketParams{Treasury: authority.PublicKey(), OracleAuthority: authority.PublicKey(), FeeBpsStable: 100, FeeBpsToken: 50},
+		Params: solgridmarket.MarketParams{Treasury: authority.PublicKey(), OracleAuthority: authority.PublicKey(), Matcher: authority.PublicKey(), FeeBpsStable: 100, FeeBpsToken: 50},
 	}, client.SendOptions{})
 	if err != nil {
 		t.Fatalf("initialize market %d on the deployed program: %v", id, err)

@@ -15,6 +15,20 @@ func ParseAnyAccount(accountData []byte) (any, error) {
 		return nil, fmt.Errorf("failed to peek account discriminator: %w", err)
 	}
 	switch discriminator {
+	case Account_Balance:
+		value := new(Balance)
+		err := value.UnmarshalWithDecoder(decoder)
+		if err != nil {
+			return nil, fmt.Errorf("failed to unmarshal account as Balance: %w", err)
+		}
+		return value, nil
+	case Account_Lease:
+		value := new(Lease)
+		err := value.UnmarshalWithDecoder(decoder)
+		if err != nil {
+			return nil, fmt.Errorf("failed to unmarshal account as Lease: %w", err)
+		}
+		return value, nil
 	case Account_Market:
 		value := new(Market)
 		err := value.UnmarshalWithDecoder(decoder)
@@ -22,9 +36,50 @@ func ParseAnyAccount(accountData []byte) (any, error) {
 			return nil, fmt.Errorf("failed to unmarshal account as Market: %w", err)
 		}
 		return value, nil
+	case Account_OrderState:
+		value := new(OrderState)
+		err := value.UnmarshalWithDecoder(decoder)
+		if err != nil {
+			return nil, fmt.Errorf("failed to unmarshal account as OrderState: %w", err)
+		}
+		return value, nil
 	default:
 		return nil, fmt.Errorf("unknown discriminator: %s", binary.FormatDiscriminator(discriminator))
 	}
+}
+
+func ParseAccount_Balance(accountData []byte) (*Balance, error) {
+	decoder := binary.NewBorshDecoder(accountData)
+	discriminator, err := decoder.ReadDiscriminator()
+	if err != nil {
+		return nil, fmt.Errorf("failed to peek discriminator: %w", err)
+	}
+	if discriminator != Account_Balance {
+		return nil, fmt.Errorf("expected discriminator %v, got %s", Account_Balance, binary.FormatDiscriminator(discriminator))
+	}
+	acc := new(Balance)
+	err = acc.UnmarshalWithDecoder(decoder)
+	if err != nil {
+		return nil, fmt.Errorf("failed to unmarshal account of type Balance: %w", err)
+	}
+	return acc, nil
+}
+
+func ParseAccount_Lease(accountData []byte) (*Lease, error) {
+	decoder := binary.NewBorshDecoder(accountData)
+	discriminator, err := decoder.ReadDiscriminator()
+	if err != nil {
+		return nil, fmt.Errorf("failed to peek discriminator: %w", err)
+	}
+	if discriminator != Account_Lease {
+		return nil, fmt.Errorf("expected discriminator %v, got %s", Account_Lease, binary.FormatDiscriminator(discriminator))
+	}
+	acc := new(Lease)
+	err = acc.UnmarshalWithDecoder(decoder)
+	if err != nil {
+		return nil, fmt.Errorf("failed to unmarshal account of type Lease: %w", err)
+	}
+	return acc, nil
 }
 
 func ParseAccount_Market(accountData []byte) (*Market, error) {
@@ -40,6 +95,23 @@ func ParseAccount_Market(accountData []byte) (*Market, error) {
 	err = acc.UnmarshalWithDecoder(decoder)
 	if err != nil {
 		return nil, fmt.Errorf("failed to unmarshal account of type Market: %w", err)
+	}
+	return acc, nil
+}
+
+func ParseAccount_OrderState(accountData []byte) (*OrderState, error) {
+	decoder := binary.NewBorshDecoder(accountData)
+	discriminator, err := decoder.ReadDiscriminator()
+	if err != nil {
+		return nil, fmt.Errorf("failed to peek discriminator: %w", err)
+	}
+	if discriminator != Account_OrderState {
+		return nil, fmt.Errorf("expected discriminator %v, got %s", Account_OrderState, binary.FormatDiscriminator(discriminator))
+	}
+	acc := new(OrderState)
+	err = acc.UnmarshalWithDecoder(decoder)
+	if err != nil {
+		return nil, fmt.Errorf("failed to unmarshal account of type OrderState: %w", err)
 	}
 	return acc, nil
 }

@@ -2,3 +2,10 @@
 // This file contains constants.
 
 package solgridmarket
+
+// Constants defined in the IDL:
+
+var ORDER_DOMAIN = []byte{115, 111, 108, 103, 114, 105, 100, 58, 111, 114, 100, 101, 114, 58, 118, 49}
+
+const MAX_FILLS = uint8(0x10)
+const STORED_ORDER = uint8(0xff)

@@ -5,15 +5,37 @@ package solgridmarket
 
 // Account discriminators
 var (
-	Account_Market = [8]byte{219, 190, 213, 55, 0, 227, 198, 154}
+	Account_Balance    = [8]byte{127, 71, 25, 157, 105, 157, 241, 182}
+	Account_Lease      = [8]byte{14, 103, 218, 61, 248, 234, 105, 84}
+	Account_Market     = [8]byte{219, 190, 213, 55, 0, 227, 198, 154}
+	Account_OrderState = [8]byte{60, 123, 67, 162, 96, 43, 173, 225}
 )
 
 // Event discriminators
 var (
 	Event_MarketInitialized = [8]byte{134, 160, 122, 87, 50, 3, 255, 81}
+	Event_MarketUpdated     = [8]byte{170, 51, 74, 147, 116, 168, 217, 251}
+	Event_TokenPriceSet     = [8]byte{237, 13, 125, 122, 238, 39, 204, 45}
+	Event_Deposited         = [8]byte{111, 141, 26, 45, 161, 35, 100, 57}
+	Event_Withdrawn         = [8]byte{20, 89, 223, 198, 194, 124, 219, 13}
+	Event_OrderCancelled    = [8]byte{108, 56, 128, 68, 168, 113, 168, 239}
+	Event_LeaseCommitted    = [8]byte{252, 205, 176, 141, 103, 174, 147, 18}
+	Event_LeaseSettled      = [8]byte{229, 233, 206, 105, 201, 233, 216, 110}
+	Event_LeaseClosed       = [8]byte{75, 156, 130, 204, 31, 95, 218, 182}
 )
 
 // Instruction discriminators
 var (
 	Instruction_InitializeMarket = [8]byte{35, 35, 189, 193, 155, 48, 170, 203}
+	Instruction_UpdateMarket     = [8]byte{153, 39, 2, 197, 179, 50, 199, 217}
+	Instruction_SetTokenPrice    = [8]byte{166, 216, 142, 197, 200, 225, 253, 233}
+	Instruction_OpenBalance      = [8]byte{65, 162, 108, 176, 185, 115, 235, 165}
+	Instruction_Deposit          = [8]byte{242, 35, 198, 137, 82, 225, 242, 182}
+	Instruction_Withdraw         = [8]byte{183, 18, 70, 156, 148, 109, 161, 34}
+	Instruction_CommitLeases     = [8]byte{42, 73, 204, 25, 45, 254, 84, 107}
+	Instruction_CancelOrder      = [8]byte{95, 129, 237, 240, 8, 49, 223, 132}
+	Instruction_SettleLease      = [8]byte{80, 14, 40, 219, 201, 133, 236, 90}
+	Instruction_CancelLease      = [8]byte{227, 48, 240, 188, 20, 185, 173, 145}
+	Instruction_ReleaseLease     = [8]byte{112, 19, 239, 185, 153, 70, 246, 29}
+	Instruction_CloseLease       = [8]byte{255, 18, 132, 70, 221, 92, 32, 155}
 )

@@ -22,6 +22,62 @@ func ParseAnyEvent(eventData []byte) (any, error) {
 			return nil, fmt.Errorf("failed to unmarshal event as MarketInitialized: %w", err)
 		}
 		return value, nil
+	case Event_MarketUpdated:
+		value := new(MarketUpdated)
+		err := value.UnmarshalWithDecoder(decoder)
+		if err != nil {
+			return nil, fmt.Errorf("failed to unmarshal event as MarketUpdated: %w", err)
+		}
+		return value, nil
+	case Event_TokenPriceSet:
+		value := new(TokenPriceSet)
+		err := value.UnmarshalWithDecoder(decoder)
+		if err != nil {
+			return nil, fmt.Errorf("failed to unmarshal event as TokenPriceSet: %w", err)
+		}
+		return value, nil
+	case Event_Deposited:
+		value := new(Deposited)
+		err := value.UnmarshalWithDecoder(decoder)
+		if err != nil {
+			return nil, fmt.Errorf("failed to unmarshal event as Deposited: %w", err)
+		}
+		return value, nil
+	case Event_Withdrawn:
+		value := new(Withdrawn)
+		err := value.UnmarshalWithDecoder(decoder)
+		if err != nil {
+			return nil, fmt.Errorf("failed to unmarshal event as Withdrawn: %w", err)
+		}
+		return value, nil
+	case Event_OrderCancelled:
+		value := new(OrderCancelled)
+		err := value.UnmarshalWithDecoder(decoder)
+		if err != nil {
+			return nil, fmt.Errorf("failed to unmarshal event as OrderCancelled: %w", err)
+		}
+		return value, nil
+	case Event_LeaseCommitted:
+		value := new(LeaseCommitted)
+		err := value.UnmarshalWithDecoder(decoder)
+		if err != nil {
+			return nil, fmt.Errorf("failed to unmarshal event as LeaseCommitted: %w", err)
+		}
+		return value, nil
+	case Event_LeaseSettled:
+		value := new(LeaseSettled)
+		err := value.UnmarshalWithDecoder(decoder)
+		if err != nil {
+			return nil, fmt.Errorf("failed to unmarshal event as LeaseSettled: %w", err)
+		}
+		return value, nil
+	case Event_LeaseClosed:
+		value := new(LeaseClosed)
+		err := value.UnmarshalWithDecoder(decoder)
+		if err != nil {
+			return nil, fmt.Errorf("failed to unmarshal event as LeaseClosed: %w", err)
+		}
+		return value, nil
 	default:
 		return nil, fmt.Errorf("unknown discriminator: %s", binary.FormatDiscriminator(discriminator))
 	}
@@ -40,6 +96,142 @@ func ParseEvent_MarketInitialized(eventData []byte) (*MarketInitialized, error) 
 	err = event.UnmarshalWithDecoder(decoder)
 	if err != nil {
 		return nil, fmt.Errorf("failed to unmarshal event of type MarketInitialized: %w", err)
+	}
+	return event, nil
+}
+
+func ParseEvent_MarketUpdated(eventData []byte) (*MarketUpdated, error) {
+	decoder := binary.NewBorshDecoder(eventData)
+	discriminator, err := decoder.ReadDiscriminator()
+	if err != nil {
+		return nil, fmt.Errorf("failed to peek discriminator: %w", err)
+	}
+	if discriminator != Event_MarketUpdated {
+		return nil, fmt.Errorf("expected discriminator %v, got %s", Event_MarketUpdated, binary.FormatDiscriminator(discriminator))
+	}
+	event := new(MarketUpdated)
+	err = event.UnmarshalWithDecoder(decoder)
+	if err != nil {
+		return nil, fmt.Errorf("failed to unmarshal event of type MarketUpdated: %w", err)
+	}
+	return event, nil
+}
+
+func ParseEvent_TokenPriceSet(eventData []byte) (*TokenPriceSet, error) {
+	decoder := binary.NewBorshDecoder(eventData)
+	discriminator, err := decoder.ReadDiscriminator()
+	if err != nil {
+		return nil, fmt.Errorf("failed to peek discriminator: %w", err)
+	}
+	if discriminator != Event_TokenPriceSet {
+		return nil, fmt.Errorf("expected discriminator %v, got %s", Event_TokenPriceSet, binary.FormatDiscriminator(discriminator))
+	}
+	event := new(TokenPriceSet)
+	err = event.UnmarshalWithDecoder(decoder)
+	if err != nil {
+		return nil, fmt.Errorf("failed to unmarshal event of type TokenPriceSet: %w", err)
+	}
+	return event, nil
+}
+
+func ParseEvent_Deposited(eventData []byte) (*Deposited, error) {
+	decoder := binary.NewBorshDecoder(eventData)
+	discriminator, err := decoder.ReadDiscriminator()
+	if err != nil {
+		return nil, fmt.Errorf("failed to peek discriminator: %w", err)
+	}
+	if discriminator != Event_Deposited {
+		return nil, fmt.Errorf("expected discriminator %v, got %s", Event_Deposited, binary.FormatDiscriminator(discriminator))
+	}
+	event := new(Deposited)
+	err = event.UnmarshalWithDecoder(decoder)
+	if err != nil {
+		return nil, fmt.Errorf("failed to unmarshal event of type Deposited: %w", err)
+	}
+	return event, nil
+}
+
+func ParseEvent_Withdrawn(eventData []byte) (*Withdrawn, error) {
+	decoder := binary.NewBorshDecoder(eventData)
+	discriminator, err := decoder.ReadDiscriminator()
+	if err != nil {
+		return nil, fmt.Errorf("failed to peek discriminator: %w", err)
+	}
+	if discriminator != Event_Withdrawn {
+		return nil, fmt.Errorf("expected discriminator %v, got %s", Event_Withdrawn, binary.FormatDiscriminator(discriminator))
+	}
+	event := new(Withdrawn)
+	err = event.UnmarshalWithDecoder(decoder)
+	if err != nil {
+		return nil, fmt.Errorf("failed to unmarshal event of type Withdrawn: %w", err)
+	}
+	return event, nil
+}
+
+func ParseEvent_OrderCancelled(eventData []byte) (*OrderCancelled, error) {
+	decoder := binary.NewBorshDecoder(eventData)
+	discriminator, err := decoder.ReadDiscriminator()
+	if err != nil {
+		return nil, fmt.Errorf("failed to peek discriminator: %w", err)
+	}
+	if discriminator != Event_OrderCancelled {
+		return nil, fmt.Errorf("expected discriminator %v, got %s", Event_OrderCancelled, binary.FormatDiscriminator(discriminator))
+	}
+	event := new(OrderCancelled)
+	err = event.UnmarshalWithDecoder(decoder)
+	if err != nil {
+		return nil, fmt.Errorf("failed to unmarshal event of type OrderCancelled: %w", err)
+	}
+	return event, nil
+}
+
+func ParseEvent_LeaseCommitted(eventData []byte) (*LeaseCommitted, error) {
+	decoder := binary.NewBorshDecoder(eventData)
+	discriminator, err := decoder.ReadDiscriminator()
+	if err != nil {
+		return nil, fmt.Errorf("failed to peek discriminator: %w", err)
+	}
+	if discriminator != Event_LeaseCommitted {
+		return nil, fmt.Errorf("expected discriminator %v, got %s", Event_LeaseCommitted, binary.FormatDiscriminator(discriminator))
+	}
+	event := new(LeaseCommitted)
+	err = event.UnmarshalWithDecoder(decoder)
+	if err != nil {
+		return nil, fmt.Errorf("failed to unmarshal event of type LeaseCommitted: %w", err)
+	}
+	return event, nil
+}
+
+func ParseEvent_LeaseSettled(eventData []byte) (*LeaseSettled, error) {
+	decoder := binary.NewBorshDecoder(eventData)
+	discriminator, err := decoder.ReadDiscriminator()
+	if err != nil {
+		return nil, fmt.Errorf("failed to peek discriminator: %w", err)
+	}
+	if discriminator != Event_LeaseSettled {
+		return nil, fmt.Errorf("expected discriminator %v, got %s", Event_LeaseSettled, binary.FormatDiscriminator(discriminator))
+	}
+	event := new(LeaseSettled)
+	err = event.UnmarshalWithDecoder(decoder)
+	if err != nil {
+		return nil, fmt.Errorf("failed to unmarshal event of type LeaseSettled: %w", err)
+	}
+	return event, nil
+}
+
+func ParseEvent_LeaseClosed(eventData []byte) (*LeaseClosed, error) {
+	decoder := binary.NewBorshDecoder(eventData)
+	discriminator, err := decoder.ReadDiscriminator()
+	if err != nil {
+		return nil, fmt.Errorf("failed to peek discriminator: %w", err)
+	}
+	if discriminator != Event_LeaseClosed {
+		return nil, fmt.Errorf("expected discriminator %v, got %s", Event_LeaseClosed, binary.FormatDiscriminator(discriminator))
+	}
+	event := new(LeaseClosed)
+	err = event.UnmarshalWithDecoder(decoder)
+	if err != nil {
+		return nil, fmt.Errorf("failed to unmarshal event of type LeaseClosed: %w", err)
 	}
 	return event, nil
 }

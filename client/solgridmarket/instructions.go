@@ -12,7 +12,7 @@ import (
 )
 
 // Builds a "initialize_market" instruction.
-// Creates the Market PDA and writes its configuration; the authority pays its rent.
+// Creates the Market PDA and its two program-owned vaults and writes the configuration; the authority pays the rent.
 func NewInitializeMarketInstruction(
 	// Params:
 	marketIdParam uint64,
@@ -23,6 +23,9 @@ func NewInitializeMarketInstruction(
 	marketAccount solanago.PublicKey,
 	stableMintAccount solanago.PublicKey,
 	tokenMintAccount solanago.PublicKey,
+	stableVaultAccount solanago.PublicKey,
+	tokenVaultAccount solanago.PublicKey,
+	tokenProgramAccount solanago.PublicKey,
 	systemProgramAccount solanago.PublicKey,
 ) (solanago.Instruction, error) {
 	buf__ := new(bytes.Buffer)
@@ -57,7 +60,13 @@ func NewInitializeMarketInstruction(
 		accounts__.Append(solanago.NewAccountMeta(stableMintAccount, false, false))
 		// Account 3 "token_mint": Read-only, Non-signer, Required
 		accounts__.Append(solanago.NewAccountMeta(tokenMintAccount, false, false))
-		// Account 4 "system_program": Read-only, Non-signer, Required
+		// Account 4 "stable_vault": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(stableVaultAccount, true, false))
+		// Account 5 "token_vault": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(tokenVaultAccount, true, false))
+		// Account 6 "token_program": Read-only, Non-signer, Required, Address: TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA
+		accounts__.Append(solanago.NewAccountMeta(tokenProgramAccount, false, false))
+		// Account 7 "system_program": Read-only, Non-signer, Required
 		accounts__.Append(solanago.NewAccountMeta(systemProgramAccount, false, false))
 	}
 
@@ -66,5 +75,492 @@ func NewInitializeMarketInstruction(
 		ProgramID,
 		accounts__,
 		buf__.Bytes(),
+	), nil
+}
+
+// Builds a "update_market" instruction.
+// Replaces the market's configuration; authority only. new_authority may equal the current one.
+func NewUpdateMarketInstruction(
+	// Params:
+	paramsParam MarketParams,
+	newAuthorityParam solanago.PublicKey,
+
+	// Accounts:
+	authorityAccount solanago.PublicKey,
+	marketAccount solanago.PublicKey,
+) (solanago.Instruction, error) {
+	buf__ := new(bytes.Buffer)
+	enc__ := binary.NewBorshEncoder(buf__)
+
+	// Encode the instruction discriminator.
+	err := enc__.WriteBytes(Instruction_UpdateMarket[:], false)
+	if err != nil {
+		return nil, fmt.Errorf("failed to write instruction discriminator: %w", err)
+	}
+	{
+		// Serialize `paramsParam`:
+		err = enc__.Encode(paramsParam)
+		if err != nil {
+			return nil, errors.NewField("paramsParam", err)
+		}
+		// Serialize `newAuthorityParam`:
+		err = enc__.Encode(newAuthorityParam)
+		if err != nil {
+			return nil, errors.NewField("newAuthorityParam", err)
+		}
+	}
+	accounts__ := solanago.AccountMetaSlice{}
+
+	// Add the accounts to the instruction.
+	{
+		// Account 0 "authority": Read-only, Signer, Required
+		accounts__.Append(solanago.NewAccountMeta(authorityAccount, false, true))
+		// Account 1 "market": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(marketAccount, true, false))
+	}
+
+	// Create the instruction.
+	return solanago.NewInstruction(
+		ProgramID,
+		accounts__,
+		buf__.Bytes(),
+	), nil
+}
+
+// Builds a "set_token_price" instruction.
+// Sets the platform token price in micro-USD per whole token; oracle authority only.
+func NewSetTokenPriceInstruction(
+	// Params:
+	priceMicroUsdParam uint64,
+
+	// Accounts:
+	oracleAccount solanago.PublicKey,
+	marketAccount solanago.PublicKey,
+) (solanago.Instruction, error) {
+	buf__ := new(bytes.Buffer)
+	enc__ := binary.NewBorshEncoder(buf__)
+
+	// Encode the instruction discriminator.
+	err := enc__.WriteBytes(Instruction_SetTokenPrice[:], false)
+	if err != nil {
+		return nil, fmt.Errorf("failed to write instruction discriminator: %w", err)
+	}
+	{
+		// Serialize `priceMicroUsdParam`:
+		err = enc__.Encode(priceMicroUsdParam)
+		if err != nil {
+			return nil, errors.NewField("priceMicroUsdParam", err)
+		}
+	}
+	accounts__ := solanago.AccountMetaSlice{}
+
+	// Add the accounts to the instruction.
+	{
+		// Account 0 "oracle": Read-only, Signer, Required
+		accounts__.Append(solanago.NewAccountMeta(oracleAccount, false, true))
+		// Account 1 "market": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(marketAccount, true, false))
+	}
+
+	// Create the instruction.
+	return solanago.NewInstruction(
+		ProgramID,
+		accounts__,
+		buf__.Bytes(),
+	), nil
+}
+
+// Builds a "open_balance" instruction.
+// Creates an empty Balance for any owner in one of the market's mints; the payer pays its rent.
+func NewOpenBalanceInstruction(
+	payerAccount solanago.PublicKey,
+	ownerAccount solanago.PublicKey,
+	marketAccount solanago.PublicKey,
+	mintAccount solanago.PublicKey,
+	balanceAccount solanago.PublicKey,
+	systemProgramAccount solanago.PublicKey,
+) (solanago.Instruction, error) {
+	accounts__ := solanago.AccountMetaSlice{}
+
+	// Add the accounts to the instruction.
+	{
+		// Account 0 "payer": Writable, Signer, Required
+		accounts__.Append(solanago.NewAccountMeta(payerAccount, true, true))
+		// Account 1 "owner": Read-only, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(ownerAccount, false, false))
+		// Account 2 "market": Read-only, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(marketAccount, false, false))
+		// Account 3 "mint": Read-only, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(mintAccount, false, false))
+		// Account 4 "balance": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(balanceAccount, true, false))
+		// Account 5 "system_program": Read-only, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(systemProgramAccount, false, false))
+	}
+
+	// Create the instruction.
+	return solanago.NewInstruction(
+		ProgramID,
+		accounts__,
+		nil,
+	), nil
+}
+
+// Builds a "deposit" instruction.
+// Moves tokens from the owner's token account into the market vault and credits the owner's Balance (created if missing).
+func NewDepositInstruction(
+	// Params:
+	amountParam uint64,
+
+	// Accounts:
+	ownerAccount solanago.PublicKey,
+	marketAccount solanago.PublicKey,
+	mintAccount solanago.PublicKey,
+	balanceAccount solanago.PublicKey,
+	sourceAccount solanago.PublicKey,
+	vaultAccount solanago.PublicKey,
+	tokenProgramAccount solanago.PublicKey,
+	systemProgramAccount solanago.PublicKey,
+) (solanago.Instruction, error) {
+	buf__ := new(bytes.Buffer)
+	enc__ := binary.NewBorshEncoder(buf__)
+
+	// Encode the instruction discriminator.
+	err := enc__.WriteBytes(Instruction_Deposit[:], false)
+	if err != nil {
+		return nil, fmt.Errorf("failed to write instruction discriminator: %w", err)
+	}
+	{
+		// Serialize `amountParam`:
+		err = enc__.Encode(amountParam)
+		if err != nil {
+			return nil, errors.NewField("amountParam", err)
+		}
+	}
+	accounts__ := solanago.AccountMetaSlice{}
+
+	// Add the accounts to the instruction.
+	{
+		// Account 0 "owner": Writable, Signer, Required
+		accounts__.Append(solanago.NewAccountMeta(ownerAccount, true, true))
+		// Account 1 "market": Read-only, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(marketAccount, false, false))
+		// Account 2 "mint": Read-only, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(mintAccount, false, false))
+		// Account 3 "balance": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(balanceAccount, true, false))
+		// Account 4 "source": Writable, Non-signer, Required
+		// The owner's token account of the mint.
+		accounts__.Append(solanago.NewAccountMeta(sourceAccount, true, false))
+		// Account 5 "vault": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(vaultAccount, true, false))
+		// Account 6 "token_program": Read-only, Non-signer, Required, Address: TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA
+		accounts__.Append(solanago.NewAccountMeta(tokenProgramAccount, false, false))
+		// Account 7 "system_program": Read-only, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(systemProgramAccount, false, false))
+	}
+
+	// Create the instruction.
+	return solanago.NewInstruction(
+		ProgramID,
+		accounts__,
+		buf__.Bytes(),
+	), nil
+}
+
+// Builds a "withdraw" instruction.
+// Pays available (never locked) funds from the vault to a token account of the owner's choice.
+func NewWithdrawInstruction(
+	// Params:
+	amountParam uint64,
+
+	// Accounts:
+	ownerAccount solanago.PublicKey,
+	marketAccount solanago.PublicKey,
+	mintAccount solanago.PublicKey,
+	balanceAccount solanago.PublicKey,
+	destinationAccount solanago.PublicKey,
+	vaultAccount solanago.PublicKey,
+	tokenProgramAccount solanago.PublicKey,
+) (solanago.Instruction, error) {
+	buf__ := new(bytes.Buffer)
+	enc__ := binary.NewBorshEncoder(buf__)
+
+	// Encode the instruction discriminator.
+	err := enc__.WriteBytes(Instruction_Withdraw[:], false)
+	if err != nil {
+		return nil, fmt.Errorf("failed to write instruction discriminator: %w", err)
+	}
+	{
+		// Serialize `amountParam`:
+		err = enc__.Encode(amountParam)
+		if err != nil {
+			return nil, errors.NewField("amountParam", err)
+		}
+	}
+	accounts__ := solanago.AccountMetaSlice{}
+
+	// Add the accounts to the instruction.
+	{
+		// Account 0 "owner": Read-only, Signer, Required
+		accounts__.Append(solanago.NewAccountMeta(ownerAccount, false, true))
+		// Account 1 "market": Read-only, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(marketAccount, false, false))
+		// Account 2 "mint": Read-only, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(mintAccount, false, false))
+		// Account 3 "balance": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(balanceAccount, true, false))
+		// Account 4 "destination": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(destinationAccount, true, false))
+		// Account 5 "vault": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(vaultAccount, true, false))
+		// Account 6 "token_program": Read-only, Non-signer, Required, Address: TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA
+		accounts__.Append(solanago.NewAccountMeta(tokenProgramAccount, false, false))
+	}
+
+	// Create the instruction.
+	return solanago.NewInstruction(
+		ProgramID,
+		accounts__,
+		buf__.Bytes(),
+	), nil
+}
+
+// Builds a "commit_leases" instruction.
+// Commits matched (bid, ask) pairs. Each new order's signature is verified by the Ed25519 instruction at ed25519_instruction_index, whose offsets must point into this instruction's data. Remaining accounts, per fill: bid OrderState, ask OrderState, Lease, renter Balance (all writable).
+func NewCommitLeasesInstruction(
+	// Params:
+	ed25519InstructionIndexParam uint8,
+	newOrdersParam []SignedOrder,
+	fillsParam []Fill,
+
+	// Accounts:
+	matcherAccount solanago.PublicKey,
+	marketAccount solanago.PublicKey,
+	instructionsSysvarAccount solanago.PublicKey,
+	systemProgramAccount solanago.PublicKey,
+) (solanago.Instruction, error) {
+	buf__ := new(bytes.Buffer)
+	enc__ := binary.NewBorshEncoder(buf__)
+
+	// Encode the instruction discriminator.
+	err := enc__.WriteBytes(Instruction_CommitLeases[:], false)
+	if err != nil {
+		return nil, fmt.Errorf("failed to write instruction discriminator: %w", err)
+	}
+	{
+		// Serialize `ed25519InstructionIndexParam`:
+		err = enc__.Encode(ed25519InstructionIndexParam)
+		if err != nil {
+			return nil, errors.NewField("ed25519InstructionIndexParam", err)
+		}
+		// Serialize `newOrdersParam`:
+		err = enc__.Encode(newOrdersParam)
+		if err != nil {
+			return nil, errors.NewField("newOrdersParam", err)
+		}
+		// Serialize `fillsParam`:
+		err = enc__.Encode(fillsParam)
+		if err != nil {
+			return nil, errors.NewField("fillsParam", err)
+		}
+	}
+	accounts__ := solanago.AccountMetaSlice{}
+
+	// Add the accounts to the instruction.
+	{
+		// Account 0 "matcher": Writable, Signer, Required
+		accounts__.Append(solanago.NewAccountMeta(matcherAccount, true, true))
+		// Account 1 "market": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(marketAccount, true, false))
+		// Account 2 "instructions_sysvar": Read-only, Non-signer, Required, Address: Sysvar1nstructions1111111111111111111111111
+		accounts__.Append(solanago.NewAccountMeta(instructionsSysvarAccount, false, false))
+		// Account 3 "system_program": Read-only, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(systemProgramAccount, false, false))
+	}
+
+	// Create the instruction.
+	return solanago.NewInstruction(
+		ProgramID,
+		accounts__,
+		buf__.Bytes(),
+	), nil
+}
+
+// Builds a "cancel_order" instruction.
+// Marks an order id cancelled on chain (creating its OrderState if needed); no later fill is accepted.
+func NewCancelOrderInstruction(
+	// Params:
+	orderIdParam uint64,
+
+	// Accounts:
+	ownerAccount solanago.PublicKey,
+	marketAccount solanago.PublicKey,
+	orderStateAccount solanago.PublicKey,
+	systemProgramAccount solanago.PublicKey,
+) (solanago.Instruction, error) {
+	buf__ := new(bytes.Buffer)
+	enc__ := binary.NewBorshEncoder(buf__)
+
+	// Encode the instruction discriminator.
+	err := enc__.WriteBytes(Instruction_CancelOrder[:], false)
+	if err != nil {
+		return nil, fmt.Errorf("failed to write instruction discriminator: %w", err)
+	}
+	{
+		// Serialize `orderIdParam`:
+		err = enc__.Encode(orderIdParam)
+		if err != nil {
+			return nil, errors.NewField("orderIdParam", err)
+		}
+	}
+	accounts__ := solanago.AccountMetaSlice{}
+
+	// Add the accounts to the instruction.
+	{
+		// Account 0 "owner": Writable, Signer, Required
+		accounts__.Append(solanago.NewAccountMeta(ownerAccount, true, true))
+		// Account 1 "market": Read-only, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(marketAccount, false, false))
+		// Account 2 "order_state": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(orderStateAccount, true, false))
+		// Account 3 "system_program": Read-only, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(systemProgramAccount, false, false))
+	}
+
+	// Create the instruction.
+	return solanago.NewInstruction(
+		ProgramID,
+		accounts__,
+		buf__.Bytes(),
+	), nil
+}
+
+// Builds a "settle_lease" instruction.
+// Permissionless crank: pays the provider what accrued since the last settlement, and the fee to the treasury.
+func NewSettleLeaseInstruction(
+	marketAccount solanago.PublicKey,
+	leaseAccount solanago.PublicKey,
+	renterBalanceAccount solanago.PublicKey,
+	providerBalanceAccount solanago.PublicKey,
+	treasuryBalanceAccount solanago.PublicKey,
+) (solanago.Instruction, error) {
+	accounts__ := solanago.AccountMetaSlice{}
+
+	// Add the accounts to the instruction.
+	{
+		// Account 0 "market": Read-only, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(marketAccount, false, false))
+		// Account 1 "lease": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(leaseAccount, true, false))
+		// Account 2 "renter_balance": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(renterBalanceAccount, true, false))
+		// Account 3 "provider_balance": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(providerBalanceAccount, true, false))
+		// Account 4 "treasury_balance": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(treasuryBalanceAccount, true, false))
+	}
+
+	// Create the instruction.
+	return solanago.NewInstruction(
+		ProgramID,
+		accounts__,
+		nil,
+	), nil
+}
+
+// Builds a "cancel_lease" instruction.
+// The renter ends a lease early: the provider is paid to now, the rest is refunded.
+func NewCancelLeaseInstruction(
+	renterAccount solanago.PublicKey,
+	marketAccount solanago.PublicKey,
+	leaseAccount solanago.PublicKey,
+	renterBalanceAccount solanago.PublicKey,
+	providerBalanceAccount solanago.PublicKey,
+	treasuryBalanceAccount solanago.PublicKey,
+) (solanago.Instruction, error) {
+	accounts__ := solanago.AccountMetaSlice{}
+
+	// Add the accounts to the instruction.
+	{
+		// Account 0 "renter": Read-only, Signer, Required
+		accounts__.Append(solanago.NewAccountMeta(renterAccount, false, true))
+		// Account 1 "market": Read-only, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(marketAccount, false, false))
+		// Account 2 "lease": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(leaseAccount, true, false))
+		// Account 3 "renter_balance": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(renterBalanceAccount, true, false))
+		// Account 4 "provider_balance": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(providerBalanceAccount, true, false))
+		// Account 5 "treasury_balance": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(treasuryBalanceAccount, true, false))
+	}
+
+	// Create the instruction.
+	return solanago.NewInstruction(
+		ProgramID,
+		accounts__,
+		nil,
+	), nil
+}
+
+// Builds a "release_lease" instruction.
+// The provider ends a lease early: paid to now, the rest refunded to the renter.
+func NewReleaseLeaseInstruction(
+	providerAccount solanago.PublicKey,
+	marketAccount solanago.PublicKey,
+	leaseAccount solanago.PublicKey,
+	renterBalanceAccount solanago.PublicKey,
+	providerBalanceAccount solanago.PublicKey,
+	treasuryBalanceAccount solanago.PublicKey,
+) (solanago.Instruction, error) {
+	accounts__ := solanago.AccountMetaSlice{}
+
+	// Add the accounts to the instruction.
+	{
+		// Account 0 "provider": Read-only, Signer, Required
+		accounts__.Append(solanago.NewAccountMeta(providerAccount, false, true))
+		// Account 1 "market": Read-only, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(marketAccount, false, false))
+		// Account 2 "lease": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(leaseAccount, true, false))
+		// Account 3 "renter_balance": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(renterBalanceAccount, true, false))
+		// Account 4 "provider_balance": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(providerBalanceAccount, true, false))
+		// Account 5 "treasury_balance": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(treasuryBalanceAccount, true, false))
+	}
+
+	// Create the instruction.
+	return solanago.NewInstruction(
+		ProgramID,
+		accounts__,
+		nil,
+	), nil
+}
+
+// Builds a "close_lease" instruction.
+// Closes an ended lease and returns its rent to whoever paid it.
+func NewCloseLeaseInstruction(
+	leaseAccount solanago.PublicKey,
+	rentPayerAccount solanago.PublicKey,
+) (solanago.Instruction, error) {
+	accounts__ := solanago.AccountMetaSlice{}
+
+	// Add the accounts to the instruction.
+	{
+		// Account 0 "lease": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(leaseAccount, true, false))
+		// Account 1 "rent_payer": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(rentPayerAccount, true, false))
+	}
+
+	// Create the instruction.
+	return solanago.NewInstruction(
+		ProgramID,
+		accounts__,
+		nil,
 	), nil
 }

@@ -19,7 +19,7 @@ type Market struct {
 	// Oracle price of one whole platform token in micro-USD.
 	TokenPriceMicroUsd uint64 `json:"tokenPriceMicroUsd"`
 
-	// Unix time of the last set_token_price.
+	// Unix time of the last set_token_price; 0 = never set.
 	TokenPriceUpdatedAt int64 `json:"tokenPriceUpdatedAt"`
 
 	// Platform-token base units paid to providers per GPU-hour served.
@@ -33,27 +33,54 @@ type Market struct {
 
 	// Number of leases ever committed on this market.
 	LeasesCommitted uint64 `json:"leasesCommitted"`
-	CreatedAt       int64  `json:"createdAt"`
+
+	// Unix time the market was created.
+	CreatedAt int64 `json:"createdAt"`
 
 	// Reward-per-weight accumulator of the virtual-miner pool (scaled 1e12).
-	MinerRewardPerWeight binary.Uint128     `json:"minerRewardPerWeight"`
-	Authority            solanago.PublicKey `json:"authority"`
-	Treasury             solanago.PublicKey `json:"treasury"`
-	StableMint           solanago.PublicKey `json:"stableMint"`
-	TokenMint            solanago.PublicKey `json:"tokenMint"`
+	MinerRewardPerWeight binary.Uint128 `json:"minerRewardPerWeight"`
 
-	// Program-owned token account holding deposited stablecoin (set by a later instruction).
+	// May update the market configuration.
+	Authority solanago.PublicKey `json:"authority"`
+
+	// Owner of the Balances that receive fees.
+	Treasury solanago.PublicKey `json:"treasury"`
+
+	// Stablecoin mint (6 decimals: one base unit is one micro-USD).
+	StableMint solanago.PublicKey `json:"stableMint"`
+
+	// Platform token mint.
+	TokenMint solanago.PublicKey `json:"tokenMint"`
+
+	// Program-owned token account holding deposited stablecoin: PDA ["vault", market, stable_mint].
 	StableVault solanago.PublicKey `json:"stableVault"`
 
-	// Program-owned token account holding deposited platform tokens (set by a later instruction).
-	TokenVault                   solanago.PublicKey `json:"tokenVault"`
-	OracleAuthority              solanago.PublicKey `json:"oracleAuthority"`
-	MaxPriceStalenessSecs        uint32             `json:"maxPriceStalenessSecs"`
-	CheckerMinReportIntervalSecs uint32             `json:"checkerMinReportIntervalSecs"`
-	MinerMaxSupply               uint32             `json:"minerMaxSupply"`
-	MinersMinted                 uint32             `json:"minersMinted"`
-	NodesRegistered              uint32             `json:"nodesRegistered"`
-	CheckersRegistered           uint32             `json:"checkersRegistered"`
+	// Program-owned token account holding deposited platform tokens: PDA ["vault", market, token_mint].
+	TokenVault solanago.PublicKey `json:"tokenVault"`
+
+	// May set the platform token price.
+	OracleAuthority solanago.PublicKey `json:"oracleAuthority"`
+
+	// The only key allowed to commit matched orders (it cannot forge them: every order is signed).
+	Matcher solanago.PublicKey `json:"matcher"`
+
+	// Oldest token price accepted when converting a lease cost.
+	MaxPriceStalenessSecs uint32 `json:"maxPriceStalenessSecs"`
+
+	// Minimum time between two rewarded reports on the same node.
+	CheckerMinReportIntervalSecs uint32 `json:"checkerMinReportIntervalSecs"`
+
+	// Most virtual miners that can ever be minted.
+	MinerMaxSupply uint32 `json:"minerMaxSupply"`
+
+	// Virtual miners minted so far.
+	MinersMinted uint32 `json:"minersMinted"`
+
+	// GPU nodes registered so far.
+	NodesRegistered uint32 `json:"nodesRegistered"`
+
+	// Checkers registered so far.
+	CheckersRegistered uint32 `json:"checkersRegistered"`
 
 	// Fee in basis points on leases paid in the stablecoin.
 	FeeBpsStable uint16 `json:"feeBpsStable"`
@@ -65,12 +92,19 @@ type Market struct {
 	MinerFeeShareBps uint16 `json:"minerFeeShareBps"`
 
 	// Canonical bump of the Market PDA.
-	Bump            uint8 `json:"bump"`
+	Bump uint8 `json:"bump"`
+
+	// Canonical bump of the stablecoin vault PDA.
 	StableVaultBump uint8 `json:"stableVaultBump"`
-	TokenVaultBump  uint8 `json:"tokenVaultBump"`
+
+	// Canonical bump of the platform-token vault PDA.
+	TokenVaultBump uint8 `json:"tokenVaultBump"`
+
+	// Decimals of the platform token mint.
+	TokenDecimals uint8 `json:"tokenDecimals"`
 
 	// Zero; room for new fields without a migration.
-	Reserved [63]uint8 `json:"reserved"`
+	Reserved [62]uint8 `json:"reserved"`
 }
 
 func (obj Market) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
@@ -154,6 +188,11 @@ func (obj Market) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
 	if err != nil {
 		return errors.NewField("OracleAuthority", err)
 	}
+	// Serialize `Matcher`:
+	err = encoder.Encode(obj.Matcher)
+	if err != nil {
+		return errors.NewField("Matcher", err)
+	}
 	// Serialize `MaxPriceStalenessSecs`:
 	err = encoder.Encode(obj.MaxPriceStalenessSecs)
 	if err != nil {
@@ -213,6 +252,11 @@ func (obj Market) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
 	err = encoder.Encode(obj.TokenVaultBump)
 	if err != nil {
 		return errors.NewField("TokenVaultBump", err)
+	}
+	// Serialize `TokenDecimals`:
+	err = encoder.Encode(obj.TokenDecimals)
+	if err != nil {
+		return errors.NewField("TokenDecimals", err)
 	}
 	// Serialize `Reserved`:
 	err = encoder.Encode(obj.Reserved)
@@ -313,6 +357,11 @@ func (obj *Market) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
 	if err != nil {
 		return errors.NewField("OracleAuthority", err)
 	}
+	// Deserialize `Matcher`:
+	err = decoder.Decode(&obj.Matcher)
+	if err != nil {
+		return errors.NewField("Matcher", err)
+	}
 	// Deserialize `MaxPriceStalenessSecs`:
 	err = decoder.Decode(&obj.MaxPriceStalenessSecs)
 	if err != nil {
@@ -373,6 +422,11 @@ func (obj *Market) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
 	if err != nil {
 		return errors.NewField("TokenVaultBump", err)
 	}
+	// Deserialize `TokenDecimals`:
+	err = decoder.Decode(&obj.TokenDecimals)
+	if err != nil {
+		return errors.NewField("TokenDecimals", err)
+	}
 	// Deserialize `Reserved`:
 	err = decoder.Decode(&obj.Reserved)
 	if err != nil {
@@ -398,104 +452,20 @@ func UnmarshalMarket(buf []byte) (*Market, error) {
 	return obj, nil
 }
 
-type MarketInitialized struct {
-	Market    solanago.PublicKey `json:"market"`
-	Authority solanago.PublicKey `json:"authority"`
-
-	// Authority-chosen id; with the authority it seeds the Market PDA.
-	MarketId uint64 `json:"marketId"`
-}
-
-func (obj MarketInitialized) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
-	// Serialize `Market`:
-	err = encoder.Encode(obj.Market)
-	if err != nil {
-		return errors.NewField("Market", err)
-	}
-	// Serialize `Authority`:
-	err = encoder.Encode(obj.Authority)
-	if err != nil {
-		return errors.NewField("Authority", err)
-	}
-	// Serialize `MarketId`:
-	err = encoder.Encode(obj.MarketId)
-	if err != nil {
-		return errors.NewField("MarketId", err)
-	}
-	return nil
-}
-
-func (obj MarketInitialized) Marshal() ([]byte, error) {
-	buf := bytes.NewBuffer(nil)
-	encoder := binary.NewBorshEncoder(buf)
-	err := obj.MarshalWithEncoder(encoder)
-	if err != nil {
-		return nil, fmt.Errorf("error while encoding MarketInitialized: %w", err)
-	}
-	return buf.Bytes(), nil
-}
-
-func (obj *MarketInitialized) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
-	// Deserialize `Market`:
-	err = decoder.Decode(&obj.Market)
-	if err != nil {
-		return errors.NewField("Market", err)
-	}
-	// Deserialize `Authority`:
-	err = decoder.Decode(&obj.Authority)
-	if err != nil {
-		return errors.NewField("Authority", err)
-	}
-	// Deserialize `MarketId`:
-	err = decoder.Decode(&obj.MarketId)
-	if err != nil {
-		return errors.NewField("MarketId", err)
-	}
-	return nil
-}
-
-func (obj *MarketInitialized) Unmarshal(buf []byte) error {
-	err := obj.UnmarshalWithDecoder(binary.NewBorshDecoder(buf))
-	if err != nil {
-		return fmt.Errorf("error while unmarshaling MarketInitialized: %w", err)
-	}
-	return nil
-}
-
-func UnmarshalMarketInitialized(buf []byte) (*MarketInitialized, error) {
-	obj := new(MarketInitialized)
-	err := obj.Unmarshal(buf)
-	if err != nil {
-		return nil, err
-	}
-	return obj, nil
-}
-
-// Configuration given to initialize_market.
+// Configuration given to initialize_market and update_market.
 type MarketParams struct {
-	Treasury        solanago.PublicKey `json:"treasury"`
-	OracleAuthority solanago.PublicKey `json:"oracleAuthority"`
-
-	// Platform-token base units paid to providers per GPU-hour served.
-	SubsidyPerGpuHour uint64 `json:"subsidyPerGpuHour"`
-
-	// Platform-token base units paid per valid health report.
-	CheckerRewardPerReport uint64 `json:"checkerRewardPerReport"`
-
-	// Sale price of one virtual miner.
-	MinerPriceMicroUsd           uint64 `json:"minerPriceMicroUsd"`
-	MaxPriceStalenessSecs        uint32 `json:"maxPriceStalenessSecs"`
-	CheckerMinReportIntervalSecs uint32 `json:"checkerMinReportIntervalSecs"`
-	MinerMaxSupply               uint32 `json:"minerMaxSupply"`
-
-	// Fee in basis points on leases paid in the stablecoin.
-	FeeBpsStable uint16 `json:"feeBpsStable"`
-
-	// Discounted fee in basis points on leases paid in the platform token.
-	FeeBpsToken uint16 `json:"feeBpsToken"`
-
-	// Share of fees (bps) that goes to the virtual-miner reward pool.
-	MinerFeeShareBps uint16 `json:"minerFeeShareBps"`
+	Treasury                     solanago.PublicKey `json:"treasury"`
+	OracleAuthority              solanago.PublicKey `json:"oracleAuthority"`
+	Matcher                      solanago.PublicKey `json:"matcher"`
+	SubsidyPerGpuHour            uint64             `json:"subsidyPerGpuHour"`
+	CheckerRewardPerReport       uint64             `json:"checkerRewardPerReport"`
+	MinerPriceMicroUsd           uint64             `json:"minerPriceMicroUsd"`
+	MaxPriceStalenessSecs        uint32             `json:"maxPriceStalenessSecs"`
+	CheckerMinReportIntervalSecs uint32             `json:"checkerMinReportIntervalSecs"`
+	MinerMaxSupply               uint32             `json:"minerMaxSupply"`
+	FeeBpsStable                 uint16             `json:"feeBpsStable"`
+	FeeBpsToken                  uint16             `json:"feeBpsToken"`
+	MinerFeeShareBps             uint16             `json:"minerFeeShareBps"`
 }
 
 func (obj MarketParams) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
@@ -508,6 +478,11 @@ func (obj MarketParams) MarshalWithEncoder(encoder *binary.Encoder) (err error) 
 	err = encoder.Encode(obj.OracleAuthority)
 	if err != nil {
 		return errors.NewField("OracleAuthority", err)
+	}
+	// Serialize `Matcher`:
+	err = encoder.Encode(obj.Matcher)
+	if err != nil {
+		return errors.NewField("Matcher", err)
 	}
 	// Serialize `SubsidyPerGpuHour`:
 	err = encoder.Encode(obj.SubsidyPerGpuHour)
@@ -578,6 +553,11 @@ func (obj *MarketParams) UnmarshalWithDecoder(decoder *binary.Decoder) (err erro
 	if err != nil {
 		return errors.NewField("OracleAuthority", err)
 	}
+	// Deserialize `Matcher`:
+	err = decoder.Decode(&obj.Matcher)
+	if err != nil {
+		return errors.NewField("Matcher", err)
+	}
 	// Deserialize `SubsidyPerGpuHour`:
 	err = decoder.Decode(&obj.SubsidyPerGpuHour)
 	if err != nil {
@@ -636,6 +616,1900 @@ func (obj *MarketParams) Unmarshal(buf []byte) error {
 
 func UnmarshalMarketParams(buf []byte) (*MarketParams, error) {
 	obj := new(MarketParams)
+	err := obj.Unmarshal(buf)
+	if err != nil {
+		return nil, err
+	}
+	return obj, nil
+}
+
+// A wallet's funds in one mint on one market (PDA ["balance", market, owner, mint]).
+type Balance struct {
+	// Free to withdraw or to lock for new leases, in base units of the mint.
+	Available uint64 `json:"available"`
+
+	// Reserved for active leases; never withdrawable.
+	Locked   uint64             `json:"locked"`
+	Market   solanago.PublicKey `json:"market"`
+	Owner    solanago.PublicKey `json:"owner"`
+	Mint     solanago.PublicKey `json:"mint"`
+	Bump     uint8              `json:"bump"`
+	Reserved [7]uint8           `json:"reserved"`
+}
+
+func (obj Balance) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
+	// Serialize `Available`:
+	err = encoder.Encode(obj.Available)
+	if err != nil {
+		return errors.NewField("Available", err)
+	}
+	// Serialize `Locked`:
+	err = encoder.Encode(obj.Locked)
+	if err != nil {
+		return errors.NewField("Locked", err)
+	}
+	// Serialize `Market`:
+	err = encoder.Encode(obj.Market)
+	if err != nil {
+		return errors.NewField("Market", err)
+	}
+	// Serialize `Owner`:
+	err = encoder.Encode(obj.Owner)
+	if err != nil {
+		return errors.NewField("Owner", err)
+	}
+	// Serialize `Mint`:
+	err = encoder.Encode(obj.Mint)
+	if err != nil {
+		return errors.NewField("Mint", err)
+	}
+	// Serialize `Bump`:
+	err = encoder.Encode(obj.Bump)
+	if err != nil {
+		return errors.NewField("Bump", err)
+	}
+	// Serialize `Reserved`:
+	err = encoder.Encode(obj.Reserved)
+	if err != nil {
+		return errors.NewField("Reserved", err)
+	}
+	return nil
+}
+
+func (obj Balance) Marshal() ([]byte, error) {
+	buf := bytes.NewBuffer(nil)
+	encoder := binary.NewBorshEncoder(buf)
+	err := obj.MarshalWithEncoder(encoder)
+	if err != nil {
+		return nil, fmt.Errorf("error while encoding Balance: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (obj *Balance) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
+	// Deserialize `Available`:
+	err = decoder.Decode(&obj.Available)
+	if err != nil {
+		return errors.NewField("Available", err)
+	}
+	// Deserialize `Locked`:
+	err = decoder.Decode(&obj.Locked)
+	if err != nil {
+		return errors.NewField("Locked", err)
+	}
+	// Deserialize `Market`:
+	err = decoder.Decode(&obj.Market)
+	if err != nil {
+		return errors.NewField("Market", err)
+	}
+	// Deserialize `Owner`:
+	err = decoder.Decode(&obj.Owner)
+	if err != nil {
+		return errors.NewField("Owner", err)
+	}
+	// Deserialize `Mint`:
+	err = decoder.Decode(&obj.Mint)
+	if err != nil {
+		return errors.NewField("Mint", err)
+	}
+	// Deserialize `Bump`:
+	err = decoder.Decode(&obj.Bump)
+	if err != nil {
+		return errors.NewField("Bump", err)
+	}
+	// Deserialize `Reserved`:
+	err = decoder.Decode(&obj.Reserved)
+	if err != nil {
+		return errors.NewField("Reserved", err)
+	}
+	return nil
+}
+
+func (obj *Balance) Unmarshal(buf []byte) error {
+	err := obj.UnmarshalWithDecoder(binary.NewBorshDecoder(buf))
+	if err != nil {
+		return fmt.Errorf("error while unmarshaling Balance: %w", err)
+	}
+	return nil
+}
+
+func UnmarshalBalance(buf []byte) (*Balance, error) {
+	obj := new(Balance)
+	err := obj.Unmarshal(buf)
+	if err != nil {
+		return nil, err
+	}
+	return obj, nil
+}
+
+// A signed order; the owner signs "solgrid:order:v1" || borsh(order).
+type Order struct {
+	// Market the order is for.
+	Market solanago.PublicKey `json:"market"`
+
+	// Wallet that signed the order.
+	Owner solanago.PublicKey `json:"owner"`
+
+	// Owner-chosen id, unique per owner and market.
+	OrderId uint64 `json:"orderId"`
+
+	// Micro-USD per GPU-hour: the most a bid pays, the least an ask takes.
+	LimitPrice uint64 `json:"limitPrice"`
+
+	// Unix time after which the order cannot be filled.
+	ExpiresAt int64 `json:"expiresAt"`
+
+	// Bit i set = GpuSku i accepted (a bid may accept several; an ask names exactly one).
+	SkuMask uint32 `json:"skuMask"`
+
+	// Quantity: GPUs wanted (bid) or offered (ask).
+	GpuCount uint32 `json:"gpuCount"`
+
+	// Shortest lease the order accepts.
+	MinHours uint32 `json:"minHours"`
+
+	// Longest lease the order accepts.
+	MaxHours uint32 `json:"maxHours"`
+
+	// Ask: the provider's node; bid: zero.
+	Node solanago.PublicKey `json:"node"`
+
+	// Bid: the mint it pays in; ask: the mint it insists on, or zero for either.
+	PaymentMint solanago.PublicKey `json:"paymentMint"`
+
+	// Ask: the node's region; bid: required region, 0 = any.
+	Region uint16 `json:"region"`
+
+	// Bid: least node reliability accepted (checked once nodes exist on chain).
+	MinReliabilityBps uint16 `json:"minReliabilityBps"`
+	Side              Side   `json:"side"`
+
+	// Order format version, 1.
+	Version uint8 `json:"version"`
+}
+
+func (obj Order) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
+	// Serialize `Market`:
+	err = encoder.Encode(obj.Market)
+	if err != nil {
+		return errors.NewField("Market", err)
+	}
+	// Serialize `Owner`:
+	err = encoder.Encode(obj.Owner)
+	if err != nil {
+		return errors.NewField("Owner", err)
+	}
+	// Serialize `OrderId`:
+	err = encoder.Encode(obj.OrderId)
+	if err != nil {
+		return errors.NewField("OrderId", err)
+	}
+	// Serialize `LimitPrice`:
+	err = encoder.Encode(obj.LimitPrice)
+	if err != nil {
+		return errors.NewField("LimitPrice", err)
+	}
+	// Serialize `ExpiresAt`:
+	err = encoder.Encode(obj.ExpiresAt)
+	if err != nil {
+		return errors.NewField("ExpiresAt", err)
+	}
+	// Serialize `SkuMask`:
+	err = encoder.Encode(obj.SkuMask)
+	if err != nil {
+		return errors.NewField("SkuMask", err)
+	}
+	// Serialize `GpuCount`:
+	err = encoder.Encode(obj.GpuCount)
+	if err != nil {
+		return errors.NewField("GpuCount", err)
+	}
+	// Serialize `MinHours`:
+	err = encoder.Encode(obj.MinHours)
+	if err != nil {
+		return errors.NewField("MinHours", err)
+	}
+	// Serialize `MaxHours`:
+	err = encoder.Encode(obj.MaxHours)
+	if err != nil {
+		return errors.NewField("MaxHours", err)
+	}
+	// Serialize `Node`:
+	err = encoder.Encode(obj.Node)
+	if err != nil {
+		return errors.NewField("Node", err)
+	}
+	// Serialize `PaymentMint`:
+	err = encoder.Encode(obj.PaymentMint)
+	if err != nil {
+		return errors.NewField("PaymentMint", err)
+	}
+	// Serialize `Region`:
+	err = encoder.Encode(obj.Region)
+	if err != nil {
+		return errors.NewField("Region", err)
+	}
+	// Serialize `MinReliabilityBps`:
+	err = encoder.Encode(obj.MinReliabilityBps)
+	if err != nil {
+		return errors.NewField("MinReliabilityBps", err)
+	}
+	// Serialize `Side`:
+	err = encoder.Encode(obj.Side)
+	if err != nil {
+		return errors.NewField("Side", err)
+	}
+	// Serialize `Version`:
+	err = encoder.Encode(obj.Version)
+	if err != nil {
+		return errors.NewField("Version", err)
+	}
+	return nil
+}
+
+func (obj Order) Marshal() ([]byte, error) {
+	buf := bytes.NewBuffer(nil)
+	encoder := binary.NewBorshEncoder(buf)
+	err := obj.MarshalWithEncoder(encoder)
+	if err != nil {
+		return nil, fmt.Errorf("error while encoding Order: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (obj *Order) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
+	// Deserialize `Market`:
+	err = decoder.Decode(&obj.Market)
+	if err != nil {
+		return errors.NewField("Market", err)
+	}
+	// Deserialize `Owner`:
+	err = decoder.Decode(&obj.Owner)
+	if err != nil {
+		return errors.NewField("Owner", err)
+	}
+	// Deserialize `OrderId`:
+	err = decoder.Decode(&obj.OrderId)
+	if err != nil {
+		return errors.NewField("OrderId", err)
+	}
+	// Deserialize `LimitPrice`:
+	err = decoder.Decode(&obj.LimitPrice)
+	if err != nil {
+		return errors.NewField("LimitPrice", err)
+	}
+	// Deserialize `ExpiresAt`:
+	err = decoder.Decode(&obj.ExpiresAt)
+	if err != nil {
+		return errors.NewField("ExpiresAt", err)
+	}
+	// Deserialize `SkuMask`:
+	err = decoder.Decode(&obj.SkuMask)
+	if err != nil {
+		return errors.NewField("SkuMask", err)
+	}
+	// Deserialize `GpuCount`:
+	err = decoder.Decode(&obj.GpuCount)
+	if err != nil {
+		return errors.NewField("GpuCount", err)
+	}
+	// Deserialize `MinHours`:
+	err = decoder.Decode(&obj.MinHours)
+	if err != nil {
+		return errors.NewField("MinHours", err)
+	}
+	// Deserialize `MaxHours`:
+	err = decoder.Decode(&obj.MaxHours)
+	if err != nil {
+		return errors.NewField("MaxHours", err)
+	}
+	// Deserialize `Node`:
+	err = decoder.Decode(&obj.Node)
+	if err != nil {
+		return errors.NewField("Node", err)
+	}
+	// Deserialize `PaymentMint`:
+	err = decoder.Decode(&obj.PaymentMint)
+	if err != nil {
+		return errors.NewField("PaymentMint", err)
+	}
+	// Deserialize `Region`:
+	err = decoder.Decode(&obj.Region)
+	if err != nil {
+		return errors.NewField("Region", err)
+	}
+	// Deserialize `MinReliabilityBps`:
+	err = decoder.Decode(&obj.MinReliabilityBps)
+	if err != nil {
+		return errors.NewField("MinReliabilityBps", err)
+	}
+	// Deserialize `Side`:
+	err = decoder.Decode(&obj.Side)
+	if err != nil {
+		return errors.NewField("Side", err)
+	}
+	// Deserialize `Version`:
+	err = decoder.Decode(&obj.Version)
+	if err != nil {
+		return errors.NewField("Version", err)
+	}
+	return nil
+}
+
+func (obj *Order) Unmarshal(buf []byte) error {
+	err := obj.UnmarshalWithDecoder(binary.NewBorshDecoder(buf))
+	if err != nil {
+		return fmt.Errorf("error while unmarshaling Order: %w", err)
+	}
+	return nil
+}
+
+func UnmarshalOrder(buf []byte) (*Order, error) {
+	obj := new(Order)
+	err := obj.Unmarshal(buf)
+	if err != nil {
+		return nil, err
+	}
+	return obj, nil
+}
+
+// Fill and cancel record of one order (PDA ["order", market, owner, order_id]).
+type OrderState struct {
+	// GPUs of this order already committed to leases.
+	FilledGpus uint32 `json:"filledGpus"`
+
+	// 1 once the owner cancelled the order on chain.
+	Cancelled uint8 `json:"cancelled"`
+
+	// 1 once the signed order is stored (its first fill); 0 for a cancel-only record.
+	HasOrder uint8    `json:"hasOrder"`
+	Bump     uint8    `json:"bump"`
+	Reserved [1]uint8 `json:"reserved"`
+
+	// The signed order, stored on first fill so later fills need no signature.
+	Order Order `json:"order"`
+}
+
+func (obj OrderState) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
+	// Serialize `FilledGpus`:
+	err = encoder.Encode(obj.FilledGpus)
+	if err != nil {
+		return errors.NewField("FilledGpus", err)
+	}
+	// Serialize `Cancelled`:
+	err = encoder.Encode(obj.Cancelled)
+	if err != nil {
+		return errors.NewField("Cancelled", err)
+	}
+	// Serialize `HasOrder`:
+	err = encoder.Encode(obj.HasOrder)
+	if err != nil {
+		return errors.NewField("HasOrder", err)
+	}
+	// Serialize `Bump`:
+	err = encoder.Encode(obj.Bump)
+	if err != nil {
+		return errors.NewField("Bump", err)
+	}
+	// Serialize `Reserved`:
+	err = encoder.Encode(obj.Reserved)
+	if err != nil {
+		return errors.NewField("Reserved", err)
+	}
+	// Serialize `Order`:
+	err = encoder.Encode(obj.Order)
+	if err != nil {
+		return errors.NewField("Order", err)
+	}
+	return nil
+}
+
+func (obj OrderState) Marshal() ([]byte, error) {
+	buf := bytes.NewBuffer(nil)
+	encoder := binary.NewBorshEncoder(buf)
+	err := obj.MarshalWithEncoder(encoder)
+	if err != nil {
+		return nil, fmt.Errorf("error while encoding OrderState: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (obj *OrderState) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
+	// Deserialize `FilledGpus`:
+	err = decoder.Decode(&obj.FilledGpus)
+	if err != nil {
+		return errors.NewField("FilledGpus", err)
+	}
+	// Deserialize `Cancelled`:
+	err = decoder.Decode(&obj.Cancelled)
+	if err != nil {
+		return errors.NewField("Cancelled", err)
+	}
+	// Deserialize `HasOrder`:
+	err = decoder.Decode(&obj.HasOrder)
+	if err != nil {
+		return errors.NewField("HasOrder", err)
+	}
+	// Deserialize `Bump`:
+	err = decoder.Decode(&obj.Bump)
+	if err != nil {
+		return errors.NewField("Bump", err)
+	}
+	// Deserialize `Reserved`:
+	err = decoder.Decode(&obj.Reserved)
+	if err != nil {
+		return errors.NewField("Reserved", err)
+	}
+	// Deserialize `Order`:
+	err = decoder.Decode(&obj.Order)
+	if err != nil {
+		return errors.NewField("Order", err)
+	}
+	return nil
+}
+
+func (obj *OrderState) Unmarshal(buf []byte) error {
+	err := obj.UnmarshalWithDecoder(binary.NewBorshDecoder(buf))
+	if err != nil {
+		return fmt.Errorf("error while unmarshaling OrderState: %w", err)
+	}
+	return nil
+}
+
+func UnmarshalOrderState(buf []byte) (*OrderState, error) {
+	obj := new(OrderState)
+	err := obj.Unmarshal(buf)
+	if err != nil {
+		return nil, err
+	}
+	return obj, nil
+}
+
+// A committed lease (PDA ["lease", bid OrderState, ask OrderState]).
+type Lease struct {
+	// Micro-USD per GPU-hour (the maker's limit price).
+	PriceMicroUsd uint64 `json:"priceMicroUsd"`
+
+	// Cost of the whole lease in base units of the payment mint.
+	TotalCost uint64 `json:"totalCost"`
+
+	// Fee on the whole lease in base units of the payment mint.
+	TotalFee uint64 `json:"totalFee"`
+
+	// Part of total_cost already paid to the provider.
+	PaidCost uint64 `json:"paidCost"`
+
+	// Part of total_fee already paid to the treasury.
+	PaidFee uint64 `json:"paidFee"`
+
+	// Part of cost + fee returned to the renter on an early end.
+	Refunded uint64 `json:"refunded"`
+	StartTs  int64  `json:"startTs"`
+	EndTs    int64  `json:"endTs"`
+
+	// Accrual has been paid up to this time.
+	SettledUntil int64 `json:"settledUntil"`
+
+	// When the lease ended; 0 while active.
+	ClosedAt    int64              `json:"closedAt"`
+	BidOrderId  uint64             `json:"bidOrderId"`
+	AskOrderId  uint64             `json:"askOrderId"`
+	Market      solanago.PublicKey `json:"market"`
+	Renter      solanago.PublicKey `json:"renter"`
+	Provider    solanago.PublicKey `json:"provider"`
+	Node        solanago.PublicKey `json:"node"`
+	PaymentMint solanago.PublicKey `json:"paymentMint"`
+
+	// Receives the account's rent when the lease is closed.
+	RentPayer         solanago.PublicKey `json:"rentPayer"`
+	GpuCount          uint32             `json:"gpuCount"`
+	Hours             uint32             `json:"hours"`
+	FeeBps            uint16             `json:"feeBps"`
+	Region            uint16             `json:"region"`
+	MinReliabilityBps uint16             `json:"minReliabilityBps"`
+	Sku               GpuSku             `json:"sku"`
+	State             LeaseState         `json:"state"`
+	CloseReason       CloseReason        `json:"closeReason"`
+	Bump              uint8              `json:"bump"`
+	Reserved          [4]uint8           `json:"reserved"`
+}
+
+func (obj Lease) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
+	// Serialize `PriceMicroUsd`:
+	err = encoder.Encode(obj.PriceMicroUsd)
+	if err != nil {
+		return errors.NewField("PriceMicroUsd", err)
+	}
+	// Serialize `TotalCost`:
+	err = encoder.Encode(obj.TotalCost)
+	if err != nil {
+		return errors.NewField("TotalCost", err)
+	}
+	// Serialize `TotalFee`:
+	err = encoder.Encode(obj.TotalFee)
+	if err != nil {
+		return errors.NewField("TotalFee", err)
+	}
+	// Serialize `PaidCost`:
+	err = encoder.Encode(obj.PaidCost)
+	if err != nil {
+		return errors.NewField("PaidCost", err)
+	}
+	// Serialize `PaidFee`:
+	err = encoder.Encode(obj.PaidFee)
+	if err != nil {
+		return errors.NewField("PaidFee", err)
+	}
+	// Serialize `Refunded`:
+	err = encoder.Encode(obj.Refunded)
+	if err != nil {
+		return errors.NewField("Refunded", err)
+	}
+	// Serialize `StartTs`:
+	err = encoder.Encode(obj.StartTs)
+	if err != nil {
+		return errors.NewField("StartTs", err)
+	}
+	// Serialize `EndTs`:
+	err = encoder.Encode(obj.EndTs)
+	if err != nil {
+		return errors.NewField("EndTs", err)
+	}
+	// Serialize `SettledUntil`:
+	err = encoder.Encode(obj.SettledUntil)
+	if err != nil {
+		return errors.NewField("SettledUntil", err)
+	}
+	// Serialize `ClosedAt`:
+	err = encoder.Encode(obj.ClosedAt)
+	if err != nil {
+		return errors.NewField("ClosedAt", err)
+	}
+	// Serialize `BidOrderId`:
+	err = encoder.Encode(obj.BidOrderId)
+	if err != nil {
+		return errors.NewField("BidOrderId", err)
+	}
+	// Serialize `AskOrderId`:
+	err = encoder.Encode(obj.AskOrderId)
+	if err != nil {
+		return errors.NewField("AskOrderId", err)
+	}
+	// Serialize `Market`:
+	err = encoder.Encode(obj.Market)
+	if err != nil {
+		return errors.NewField("Market", err)
+	}
+	// Serialize `Renter`:
+	err = encoder.Encode(obj.Renter)
+	if err != nil {
+		return errors.NewField("Renter", err)
+	}
+	// Serialize `Provider`:
+	err = encoder.Encode(obj.Provider)
+	if err != nil {
+		return errors.NewField("Provider", err)
+	}
+	// Serialize `Node`:
+	err = encoder.Encode(obj.Node)
+	if err != nil {
+		return errors.NewField("Node", err)
+	}
+	// Serialize `PaymentMint`:
+	err = encoder.Encode(obj.PaymentMint)
+	if err != nil {
+		return errors.NewField("PaymentMint", err)
+	}
+	// Serialize `RentPayer`:
+	err = encoder.Encode(obj.RentPayer)
+	if err != nil {
+		return errors.NewField("RentPayer", err)
+	}
+	// Serialize `GpuCount`:
+	err = encoder.Encode(obj.GpuCount)
+	if err != nil {
+		return errors.NewField("GpuCount", err)
+	}
+	// Serialize `Hours`:
+	err = encoder.Encode(obj.Hours)
+	if err != nil {
+		return errors.NewField("Hours", err)
+	}
+	// Serialize `FeeBps`:
+	err = encoder.Encode(obj.FeeBps)
+	if err != nil {
+		return errors.NewField("FeeBps", err)
+	}
+	// Serialize `Region`:
+	err = encoder.Encode(obj.Region)
+	if err != nil {
+		return errors.NewField("Region", err)
+	}
+	// Serialize `MinReliabilityBps`:
+	err = encoder.Encode(obj.MinReliabilityBps)
+	if err != nil {
+		return errors.NewField("MinReliabilityBps", err)
+	}
+	// Serialize `Sku`:
+	err = encoder.Encode(obj.Sku)
+	if err != nil {
+		return errors.NewField("Sku", err)
+	}
+	// Serialize `State`:
+	err = encoder.Encode(obj.State)
+	if err != nil {
+		return errors.NewField("State", err)
+	}
+	// Serialize `CloseReason`:
+	err = encoder.Encode(obj.CloseReason)
+	if err != nil {
+		return errors.NewField("CloseReason", err)
+	}
+	// Serialize `Bump`:
+	err = encoder.Encode(obj.Bump)
+	if err != nil {
+		return errors.NewField("Bump", err)
+	}
+	// Serialize `Reserved`:
+	err = encoder.Encode(obj.Reserved)
+	if err != nil {
+		return errors.NewField("Reserved", err)
+	}
+	return nil
+}
+
+func (obj Lease) Marshal() ([]byte, error) {
+	buf := bytes.NewBuffer(nil)
+	encoder := binary.NewBorshEncoder(buf)
+	err := obj.MarshalWithEncoder(encoder)
+	if err != nil {
+		return nil, fmt.Errorf("error while encoding Lease: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (obj *Lease) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
+	// Deserialize `PriceMicroUsd`:
+	err = decoder.Decode(&obj.PriceMicroUsd)
+	if err != nil {
+		return errors.NewField("PriceMicroUsd", err)
+	}
+	// Deserialize `TotalCost`:
+	err = decoder.Decode(&obj.TotalCost)
+	if err != nil {
+		return errors.NewField("TotalCost", err)
+	}
+	// Deserialize `TotalFee`:
+	err = decoder.Decode(&obj.TotalFee)
+	if err != nil {
+		return errors.NewField("TotalFee", err)
+	}
+	// Deserialize `PaidCost`:
+	err = decoder.Decode(&obj.PaidCost)
+	if err != nil {
+		return errors.NewField("PaidCost", err)
+	}
+	// Deserialize `PaidFee`:
+	err = decoder.Decode(&obj.PaidFee)
+	if err != nil {
+		return errors.NewField("PaidFee", err)
+	}
+	// Deserialize `Refunded`:
+	err = decoder.Decode(&obj.Refunded)
+	if err != nil {
+		return errors.NewField("Refunded", err)
+	}
+	// Deserialize `StartTs`:
+	err = decoder.Decode(&obj.StartTs)
+	if err != nil {
+		return errors.NewField("StartTs", err)
+	}
+	// Deserialize `EndTs`:
+	err = decoder.Decode(&obj.EndTs)
+	if err != nil {
+		return errors.NewField("EndTs", err)
+	}
+	// Deserialize `SettledUntil`:
+	err = decoder.Decode(&obj.SettledUntil)
+	if err != nil {
+		return errors.NewField("SettledUntil", err)
+	}
+	// Deserialize `ClosedAt`:
+	err = decoder.Decode(&obj.ClosedAt)
+	if err != nil {
+		return errors.NewField("ClosedAt", err)
+	}
+	// Deserialize `BidOrderId`:
+	err = decoder.Decode(&obj.BidOrderId)
+	if err != nil {
+		return errors.NewField("BidOrderId", err)
+	}
+	// Deserialize `AskOrderId`:
+	err = decoder.Decode(&obj.AskOrderId)
+	if err != nil {
+		return errors.NewField("AskOrderId", err)
+	}
+	// Deserialize `Market`:
+	err = decoder.Decode(&obj.Market)
+	if err != nil {
+		return errors.NewField("Market", err)
+	}
+	// Deserialize `Renter`:
+	err = decoder.Decode(&obj.Renter)
+	if err != nil {
+		return errors.NewField("Renter", err)
+	}
+	// Deserialize `Provider`:
+	err = decoder.Decode(&obj.Provider)
+	if err != nil {
+		return errors.NewField("Provider", err)
+	}
+	// Deserialize `Node`:
+	err = decoder.Decode(&obj.Node)
+	if err != nil {
+		return errors.NewField("Node", err)
+	}
+	// Deserialize `PaymentMint`:
+	err = decoder.Decode(&obj.PaymentMint)
+	if err != nil {
+		return errors.NewField("PaymentMint", err)
+	}
+	// Deserialize `RentPayer`:
+	err = decoder.Decode(&obj.RentPayer)
+	if err != nil {
+		return errors.NewField("RentPayer", err)
+	}
+	// Deserialize `GpuCount`:
+	err = decoder.Decode(&obj.GpuCount)
+	if err != nil {
+		return errors.NewField("GpuCount", err)
+	}
+	// Deserialize `Hours`:
+	err = decoder.Decode(&obj.Hours)
+	if err != nil {
+		return errors.NewField("Hours", err)
+	}
+	// Deserialize `FeeBps`:
+	err = decoder.Decode(&obj.FeeBps)
+	if err != nil {
+		return errors.NewField("FeeBps", err)
+	}
+	// Deserialize `Region`:
+	err = decoder.Decode(&obj.Region)
+	if err != nil {
+		return errors.NewField("Region", err)
+	}
+	// Deserialize `MinReliabilityBps`:
+	err = decoder.Decode(&obj.MinReliabilityBps)
+	if err != nil {
+		return errors.NewField("MinReliabilityBps", err)
+	}
+	// Deserialize `Sku`:
+	err = decoder.Decode(&obj.Sku)
+	if err != nil {
+		return errors.NewField("Sku", err)
+	}
+	// Deserialize `State`:
+	err = decoder.Decode(&obj.State)
+	if err != nil {
+		return errors.NewField("State", err)
+	}
+	// Deserialize `CloseReason`:
+	err = decoder.Decode(&obj.CloseReason)
+	if err != nil {
+		return errors.NewField("CloseReason", err)
+	}
+	// Deserialize `Bump`:
+	err = decoder.Decode(&obj.Bump)
+	if err != nil {
+		return errors.NewField("Bump", err)
+	}
+	// Deserialize `Reserved`:
+	err = decoder.Decode(&obj.Reserved)
+	if err != nil {
+		return errors.NewField("Reserved", err)
+	}
+	return nil
+}
+
+func (obj *Lease) Unmarshal(buf []byte) error {
+	err := obj.UnmarshalWithDecoder(binary.NewBorshDecoder(buf))
+	if err != nil {
+		return fmt.Errorf("error while unmarshaling Lease: %w", err)
+	}
+	return nil
+}
+
+func UnmarshalLease(buf []byte) (*Lease, error) {
+	obj := new(Lease)
+	err := obj.Unmarshal(buf)
+	if err != nil {
+		return nil, err
+	}
+	return obj, nil
+}
+
+// One matched pair in commit_leases.
+type Fill struct {
+	// Lease price; must equal the maker's limit and lie within both limits.
+	PriceMicroUsd uint64 `json:"priceMicroUsd"`
+	Hours         uint32 `json:"hours"`
+	GpuCount      uint32 `json:"gpuCount"`
+
+	// Index into new_orders of the bid, or 255 = the order stored in the bid's OrderState.
+	Bid uint8 `json:"bid"`
+
+	// Index into new_orders of the ask, or 255 = stored.
+	Ask uint8 `json:"ask"`
+
+	// Which order rested first; the lease is at its price.
+	Maker Side `json:"maker"`
+}
+
+func (obj Fill) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
+	// Serialize `PriceMicroUsd`:
+	err = encoder.Encode(obj.PriceMicroUsd)
+	if err != nil {
+		return errors.NewField("PriceMicroUsd", err)
+	}
+	// Serialize `Hours`:
+	err = encoder.Encode(obj.Hours)
+	if err != nil {
+		return errors.NewField("Hours", err)
+	}
+	// Serialize `GpuCount`:
+	err = encoder.Encode(obj.GpuCount)
+	if err != nil {
+		return errors.NewField("GpuCount", err)
+	}
+	// Serialize `Bid`:
+	err = encoder.Encode(obj.Bid)
+	if err != nil {
+		return errors.NewField("Bid", err)
+	}
+	// Serialize `Ask`:
+	err = encoder.Encode(obj.Ask)
+	if err != nil {
+		return errors.NewField("Ask", err)
+	}
+	// Serialize `Maker`:
+	err = encoder.Encode(obj.Maker)
+	if err != nil {
+		return errors.NewField("Maker", err)
+	}
+	return nil
+}
+
+func (obj Fill) Marshal() ([]byte, error) {
+	buf := bytes.NewBuffer(nil)
+	encoder := binary.NewBorshEncoder(buf)
+	err := obj.MarshalWithEncoder(encoder)
+	if err != nil {
+		return nil, fmt.Errorf("error while encoding Fill: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (obj *Fill) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
+	// Deserialize `PriceMicroUsd`:
+	err = decoder.Decode(&obj.PriceMicroUsd)
+	if err != nil {
+		return errors.NewField("PriceMicroUsd", err)
+	}
+	// Deserialize `Hours`:
+	err = decoder.Decode(&obj.Hours)
+	if err != nil {
+		return errors.NewField("Hours", err)
+	}
+	// Deserialize `GpuCount`:
+	err = decoder.Decode(&obj.GpuCount)
+	if err != nil {
+		return errors.NewField("GpuCount", err)
+	}
+	// Deserialize `Bid`:
+	err = decoder.Decode(&obj.Bid)
+	if err != nil {
+		return errors.NewField("Bid", err)
+	}
+	// Deserialize `Ask`:
+	err = decoder.Decode(&obj.Ask)
+	if err != nil {
+		return errors.NewField("Ask", err)
+	}
+	// Deserialize `Maker`:
+	err = decoder.Decode(&obj.Maker)
+	if err != nil {
+		return errors.NewField("Maker", err)
+	}
+	return nil
+}
+
+func (obj *Fill) Unmarshal(buf []byte) error {
+	err := obj.UnmarshalWithDecoder(binary.NewBorshDecoder(buf))
+	if err != nil {
+		return fmt.Errorf("error while unmarshaling Fill: %w", err)
+	}
+	return nil
+}
+
+func UnmarshalFill(buf []byte) (*Fill, error) {
+	obj := new(Fill)
+	err := obj.Unmarshal(buf)
+	if err != nil {
+		return nil, err
+	}
+	return obj, nil
+}
+
+// An order with its owner's ed25519 signature over domain || order, as carried in commit_leases.
+type SignedOrder struct {
+	Signature [64]uint8 `json:"signature"`
+
+	// The domain prefix "solgrid:order:v1".
+	Domain [16]uint8 `json:"domain"`
+	Order  Order     `json:"order"`
+}
+
+func (obj SignedOrder) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
+	// Serialize `Signature`:
+	err = encoder.Encode(obj.Signature)
+	if err != nil {
+		return errors.NewField("Signature", err)
+	}
+	// Serialize `Domain`:
+	err = encoder.Encode(obj.Domain)
+	if err != nil {
+		return errors.NewField("Domain", err)
+	}
+	// Serialize `Order`:
+	err = encoder.Encode(obj.Order)
+	if err != nil {
+		return errors.NewField("Order", err)
+	}
+	return nil
+}
+
+func (obj SignedOrder) Marshal() ([]byte, error) {
+	buf := bytes.NewBuffer(nil)
+	encoder := binary.NewBorshEncoder(buf)
+	err := obj.MarshalWithEncoder(encoder)
+	if err != nil {
+		return nil, fmt.Errorf("error while encoding SignedOrder: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (obj *SignedOrder) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
+	// Deserialize `Signature`:
+	err = decoder.Decode(&obj.Signature)
+	if err != nil {
+		return errors.NewField("Signature", err)
+	}
+	// Deserialize `Domain`:
+	err = decoder.Decode(&obj.Domain)
+	if err != nil {
+		return errors.NewField("Domain", err)
+	}
+	// Deserialize `Order`:
+	err = decoder.Decode(&obj.Order)
+	if err != nil {
+		return errors.NewField("Order", err)
+	}
+	return nil
+}
+
+func (obj *SignedOrder) Unmarshal(buf []byte) error {
+	err := obj.UnmarshalWithDecoder(binary.NewBorshDecoder(buf))
+	if err != nil {
+		return fmt.Errorf("error while unmarshaling SignedOrder: %w", err)
+	}
+	return nil
+}
+
+func UnmarshalSignedOrder(buf []byte) (*SignedOrder, error) {
+	obj := new(SignedOrder)
+	err := obj.Unmarshal(buf)
+	if err != nil {
+		return nil, err
+	}
+	return obj, nil
+}
+
+type Side binary.BorshEnum
+
+const (
+	Side_Bid Side = iota
+	Side_Ask
+)
+
+func (value Side) String() string {
+	switch value {
+	case Side_Bid:
+		return "Bid"
+	case Side_Ask:
+		return "Ask"
+	default:
+		return ""
+	}
+}
+
+// Standardised GPU products; bit i of an order's sku_mask is GpuSku i.
+type GpuSku binary.BorshEnum
+
+const (
+	GpuSku_Rtx3090 GpuSku = iota
+	GpuSku_Rtx4090
+	GpuSku_Rtx5090
+	GpuSku_L4
+	GpuSku_L40S
+	GpuSku_A10040gb
+	GpuSku_A10080gb
+	GpuSku_H100Pcie
+	GpuSku_H100Sxm
+	GpuSku_H200
+	GpuSku_B200
+	GpuSku_Mi300X
+)
+
+func (value GpuSku) String() string {
+	switch value {
+	case GpuSku_Rtx3090:
+		return "Rtx3090"
+	case GpuSku_Rtx4090:
+		return "Rtx4090"
+	case GpuSku_Rtx5090:
+		return "Rtx5090"
+	case GpuSku_L4:
+		return "L4"
+	case GpuSku_L40S:
+		return "L40s"
+	case GpuSku_A10040gb:
+		return "A100_40GB"
+	case GpuSku_A10080gb:
+		return "A100_80GB"
+	case GpuSku_H100Pcie:
+		return "H100Pcie"
+	case GpuSku_H100Sxm:
+		return "H100Sxm"
+	case GpuSku_H200:
+		return "H200"
+	case GpuSku_B200:
+		return "B200"
+	case GpuSku_Mi300X:
+		return "Mi300x"
+	default:
+		return ""
+	}
+}
+
+// Active: accruing. Closed: ended, fully settled; the account may be closed.
+type LeaseState binary.BorshEnum
+
+const (
+	LeaseState_Active LeaseState = iota
+	LeaseState_Closed
+)
+
+func (value LeaseState) String() string {
+	switch value {
+	case LeaseState_Active:
+		return "Active"
+	case LeaseState_Closed:
+		return "Closed"
+	default:
+		return ""
+	}
+}
+
+// Who ended a lease, and why.
+type CloseReason binary.BorshEnum
+
+const (
+	CloseReason_None CloseReason = iota
+	CloseReason_Expired
+	CloseReason_CancelledByRenter
+	CloseReason_ReleasedByProvider
+)
+
+func (value CloseReason) String() string {
+	switch value {
+	case CloseReason_None:
+		return "None"
+	case CloseReason_Expired:
+		return "Expired"
+	case CloseReason_CancelledByRenter:
+		return "CancelledByRenter"
+	case CloseReason_ReleasedByProvider:
+		return "ReleasedByProvider"
+	default:
+		return ""
+	}
+}
+
+type MarketInitialized struct {
+	Market    solanago.PublicKey `json:"market"`
+	Authority solanago.PublicKey `json:"authority"`
+	MarketId  uint64             `json:"marketId"`
+}
+
+func (obj MarketInitialized) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
+	// Serialize `Market`:
+	err = encoder.Encode(obj.Market)
+	if err != nil {
+		return errors.NewField("Market", err)
+	}
+	// Serialize `Authority`:
+	err = encoder.Encode(obj.Authority)
+	if err != nil {
+		return errors.NewField("Authority", err)
+	}
+	// Serialize `MarketId`:
+	err = encoder.Encode(obj.MarketId)
+	if err != nil {
+		return errors.NewField("MarketId", err)
+	}
+	return nil
+}
+
+func (obj MarketInitialized) Marshal() ([]byte, error) {
+	buf := bytes.NewBuffer(nil)
+	encoder := binary.NewBorshEncoder(buf)
+	err := obj.MarshalWithEncoder(encoder)
+	if err != nil {
+		return nil, fmt.Errorf("error while encoding MarketInitialized: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (obj *MarketInitialized) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
+	// Deserialize `Market`:
+	err = decoder.Decode(&obj.Market)
+	if err != nil {
+		return errors.NewField("Market", err)
+	}
+	// Deserialize `Authority`:
+	err = decoder.Decode(&obj.Authority)
+	if err != nil {
+		return errors.NewField("Authority", err)
+	}
+	// Deserialize `MarketId`:
+	err = decoder.Decode(&obj.MarketId)
+	if err != nil {
+		return errors.NewField("MarketId", err)
+	}
+	return nil
+}
+
+func (obj *MarketInitialized) Unmarshal(buf []byte) error {
+	err := obj.UnmarshalWithDecoder(binary.NewBorshDecoder(buf))
+	if err != nil {
+		return fmt.Errorf("error while unmarshaling MarketInitialized: %w", err)
+	}
+	return nil
+}
+
+func UnmarshalMarketInitialized(buf []byte) (*MarketInitialized, error) {
+	obj := new(MarketInitialized)
+	err := obj.Unmarshal(buf)
+	if err != nil {
+		return nil, err
+	}
+	return obj, nil
+}
+
+type MarketUpdated struct {
+	Market    solanago.PublicKey `json:"market"`
+	Authority solanago.PublicKey `json:"authority"`
+}
+
+func (obj MarketUpdated) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
+	// Serialize `Market`:
+	err = encoder.Encode(obj.Market)
+	if err != nil {
+		return errors.NewField("Market", err)
+	}
+	// Serialize `Authority`:
+	err = encoder.Encode(obj.Authority)
+	if err != nil {
+		return errors.NewField("Authority", err)
+	}
+	return nil
+}
+
+func (obj MarketUpdated) Marshal() ([]byte, error) {
+	buf := bytes.NewBuffer(nil)
+	encoder := binary.NewBorshEncoder(buf)
+	err := obj.MarshalWithEncoder(encoder)
+	if err != nil {
+		return nil, fmt.Errorf("error while encoding MarketUpdated: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (obj *MarketUpdated) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
+	// Deserialize `Market`:
+	err = decoder.Decode(&obj.Market)
+	if err != nil {
+		return errors.NewField("Market", err)
+	}
+	// Deserialize `Authority`:
+	err = decoder.Decode(&obj.Authority)
+	if err != nil {
+		return errors.NewField("Authority", err)
+	}
+	return nil
+}
+
+func (obj *MarketUpdated) Unmarshal(buf []byte) error {
+	err := obj.UnmarshalWithDecoder(binary.NewBorshDecoder(buf))
+	if err != nil {
+		return fmt.Errorf("error while unmarshaling MarketUpdated: %w", err)
+	}
+	return nil
+}
+
+func UnmarshalMarketUpdated(buf []byte) (*MarketUpdated, error) {
+	obj := new(MarketUpdated)
+	err := obj.Unmarshal(buf)
+	if err != nil {
+		return nil, err
+	}
+	return obj, nil
+}
+
+type TokenPriceSet struct {
+	Market        solanago.PublicKey `json:"market"`
+	PriceMicroUsd uint64             `json:"priceMicroUsd"`
+	At            int64              `json:"at"`
+}
+
+func (obj TokenPriceSet) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
+	// Serialize `Market`:
+	err = encoder.Encode(obj.Market)
+	if err != nil {
+		return errors.NewField("Market", err)
+	}
+	// Serialize `PriceMicroUsd`:
+	err = encoder.Encode(obj.PriceMicroUsd)
+	if err != nil {
+		return errors.NewField("PriceMicroUsd", err)
+	}
+	// Serialize `At`:
+	err = encoder.Encode(obj.At)
+	if err != nil {
+		return errors.NewField("At", err)
+	}
+	return nil
+}
+
+func (obj TokenPriceSet) Marshal() ([]byte, error) {
+	buf := bytes.NewBuffer(nil)
+	encoder := binary.NewBorshEncoder(buf)
+	err := obj.MarshalWithEncoder(encoder)
+	if err != nil {
+		return nil, fmt.Errorf("error while encoding TokenPriceSet: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (obj *TokenPriceSet) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
+	// Deserialize `Market`:
+	err = decoder.Decode(&obj.Market)
+	if err != nil {
+		return errors.NewField("Market", err)
+	}
+	// Deserialize `PriceMicroUsd`:
+	err = decoder.Decode(&obj.PriceMicroUsd)
+	if err != nil {
+		return errors.NewField("PriceMicroUsd", err)
+	}
+	// Deserialize `At`:
+	err = decoder.Decode(&obj.At)
+	if err != nil {
+		return errors.NewField("At", err)
+	}
+	return nil
+}
+
+func (obj *TokenPriceSet) Unmarshal(buf []byte) error {
+	err := obj.UnmarshalWithDecoder(binary.NewBorshDecoder(buf))
+	if err != nil {
+		return fmt.Errorf("error while unmarshaling TokenPriceSet: %w", err)
+	}
+	return nil
+}
+
+func UnmarshalTokenPriceSet(buf []byte) (*TokenPriceSet, error) {
+	obj := new(TokenPriceSet)
+	err := obj.Unmarshal(buf)
+	if err != nil {
+		return nil, err
+	}
+	return obj, nil
+}
+
+type Deposited struct {
+	Market    solanago.PublicKey `json:"market"`
+	Owner     solanago.PublicKey `json:"owner"`
+	Mint      solanago.PublicKey `json:"mint"`
+	Amount    uint64             `json:"amount"`
+	Available uint64             `json:"available"`
+}
+
+func (obj Deposited) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
+	// Serialize `Market`:
+	err = encoder.Encode(obj.Market)
+	if err != nil {
+		return errors.NewField("Market", err)
+	}
+	// Serialize `Owner`:
+	err = encoder.Encode(obj.Owner)
+	if err != nil {
+		return errors.NewField("Owner", err)
+	}
+	// Serialize `Mint`:
+	err = encoder.Encode(obj.Mint)
+	if err != nil {
+		return errors.NewField("Mint", err)
+	}
+	// Serialize `Amount`:
+	err = encoder.Encode(obj.Amount)
+	if err != nil {
+		return errors.NewField("Amount", err)
+	}
+	// Serialize `Available`:
+	err = encoder.Encode(obj.Available)
+	if err != nil {
+		return errors.NewField("Available", err)
+	}
+	return nil
+}
+
+func (obj Deposited) Marshal() ([]byte, error) {
+	buf := bytes.NewBuffer(nil)
+	encoder := binary.NewBorshEncoder(buf)
+	err := obj.MarshalWithEncoder(encoder)
+	if err != nil {
+		return nil, fmt.Errorf("error while encoding Deposited: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (obj *Deposited) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
+	// Deserialize `Market`:
+	err = decoder.Decode(&obj.Market)
+	if err != nil {
+		return errors.NewField("Market", err)
+	}
+	// Deserialize `Owner`:
+	err = decoder.Decode(&obj.Owner)
+	if err != nil {
+		return errors.NewField("Owner", err)
+	}
+	// Deserialize `Mint`:
+	err = decoder.Decode(&obj.Mint)
+	if err != nil {
+		return errors.NewField("Mint", err)
+	}
+	// Deserialize `Amount`:
+	err = decoder.Decode(&obj.Amount)
+	if err != nil {
+		return errors.NewField("Amount", err)
+	}
+	// Deserialize `Available`:
+	err = decoder.Decode(&obj.Available)
+	if err != nil {
+		return errors.NewField("Available", err)
+	}
+	return nil
+}
+
+func (obj *Deposited) Unmarshal(buf []byte) error {
+	err := obj.UnmarshalWithDecoder(binary.NewBorshDecoder(buf))
+	if err != nil {
+		return fmt.Errorf("error while unmarshaling Deposited: %w", err)
+	}
+	return nil
+}
+
+func UnmarshalDeposited(buf []byte) (*Deposited, error) {
+	obj := new(Deposited)
+	err := obj.Unmarshal(buf)
+	if err != nil {
+		return nil, err
+	}
+	return obj, nil
+}
+
+type Withdrawn struct {
+	Market    solanago.PublicKey `json:"market"`
+	Owner     solanago.PublicKey `json:"owner"`
+	Mint      solanago.PublicKey `json:"mint"`
+	Amount    uint64             `json:"amount"`
+	Available uint64             `json:"available"`
+}
+
+func (obj Withdrawn) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
+	// Serialize `Market`:
+	err = encoder.Encode(obj.Market)
+	if err != nil {
+		return errors.NewField("Market", err)
+	}
+	// Serialize `Owner`:
+	err = encoder.Encode(obj.Owner)
+	if err != nil {
+		return errors.NewField("Owner", err)
+	}
+	// Serialize `Mint`:
+	err = encoder.Encode(obj.Mint)
+	if err != nil {
+		return errors.NewField("Mint", err)
+	}
+	// Serialize `Amount`:
+	err = encoder.Encode(obj.Amount)
+	if err != nil {
+		return errors.NewField("Amount", err)
+	}
+	// Serialize `Available`:
+	err = encoder.Encode(obj.Available)
+	if err != nil {
+		return errors.NewField("Available", err)
+	}
+	return nil
+}
+
+func (obj Withdrawn) Marshal() ([]byte, error) {
+	buf := bytes.NewBuffer(nil)
+	encoder := binary.NewBorshEncoder(buf)
+	err := obj.MarshalWithEncoder(encoder)
+	if err != nil {
+		return nil, fmt.Errorf("error while encoding Withdrawn: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (obj *Withdrawn) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
+	// Deserialize `Market`:
+	err = decoder.Decode(&obj.Market)
+	if err != nil {
+		return errors.NewField("Market", err)
+	}
+	// Deserialize `Owner`:
+	err = decoder.Decode(&obj.Owner)
+	if err != nil {
+		return errors.NewField("Owner", err)
+	}
+	// Deserialize `Mint`:
+	err = decoder.Decode(&obj.Mint)
+	if err != nil {
+		return errors.NewField("Mint", err)
+	}
+	// Deserialize `Amount`:
+	err = decoder.Decode(&obj.Amount)
+	if err != nil {
+		return errors.NewField("Amount", err)
+	}
+	// Deserialize `Available`:
+	err = decoder.Decode(&obj.Available)
+	if err != nil {
+		return errors.NewField("Available", err)
+	}
+	return nil
+}
+
+func (obj *Withdrawn) Unmarshal(buf []byte) error {
+	err := obj.UnmarshalWithDecoder(binary.NewBorshDecoder(buf))
+	if err != nil {
+		return fmt.Errorf("error while unmarshaling Withdrawn: %w", err)
+	}
+	return nil
+}
+
+func UnmarshalWithdrawn(buf []byte) (*Withdrawn, error) {
+	obj := new(Withdrawn)
+	err := obj.Unmarshal(buf)
+	if err != nil {
+		return nil, err
+	}
+	return obj, nil
+}
+
+type OrderCancelled struct {
+	Market  solanago.PublicKey `json:"market"`
+	Owner   solanago.PublicKey `json:"owner"`
+	OrderId uint64             `json:"orderId"`
+}
+
+func (obj OrderCancelled) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
+	// Serialize `Market`:
+	err = encoder.Encode(obj.Market)
+	if err != nil {
+		return errors.NewField("Market", err)
+	}
+	// Serialize `Owner`:
+	err = encoder.Encode(obj.Owner)
+	if err != nil {
+		return errors.NewField("Owner", err)
+	}
+	// Serialize `OrderId`:
+	err = encoder.Encode(obj.OrderId)
+	if err != nil {
+		return errors.NewField("OrderId", err)
+	}
+	return nil
+}
+
+func (obj OrderCancelled) Marshal() ([]byte, error) {
+	buf := bytes.NewBuffer(nil)
+	encoder := binary.NewBorshEncoder(buf)
+	err := obj.MarshalWithEncoder(encoder)
+	if err != nil {
+		return nil, fmt.Errorf("error while encoding OrderCancelled: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (obj *OrderCancelled) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
+	// Deserialize `Market`:
+	err = decoder.Decode(&obj.Market)
+	if err != nil {
+		return errors.NewField("Market", err)
+	}
+	// Deserialize `Owner`:
+	err = decoder.Decode(&obj.Owner)
+	if err != nil {
+		return errors.NewField("Owner", err)
+	}
+	// Deserialize `OrderId`:
+	err = decoder.Decode(&obj.OrderId)
+	if err != nil {
+		return errors.NewField("OrderId", err)
+	}
+	return nil
+}
+
+func (obj *OrderCancelled) Unmarshal(buf []byte) error {
+	err := obj.UnmarshalWithDecoder(binary.NewBorshDecoder(buf))
+	if err != nil {
+		return fmt.Errorf("error while unmarshaling OrderCancelled: %w", err)
+	}
+	return nil
+}
+
+func UnmarshalOrderCancelled(buf []byte) (*OrderCancelled, error) {
+	obj := new(OrderCancelled)
+	err := obj.Unmarshal(buf)
+	if err != nil {
+		return nil, err
+	}
+	return obj, nil
+}
+
+type LeaseCommitted struct {
+	Lease         solanago.PublicKey `json:"lease"`
+	Renter        solanago.PublicKey `json:"renter"`
+	Provider      solanago.PublicKey `json:"provider"`
+	BidOrderId    uint64             `json:"bidOrderId"`
+	AskOrderId    uint64             `json:"askOrderId"`
+	GpuCount      uint32             `json:"gpuCount"`
+	Hours         uint32             `json:"hours"`
+	PriceMicroUsd uint64             `json:"priceMicroUsd"`
+	TotalCost     uint64             `json:"totalCost"`
+	TotalFee      uint64             `json:"totalFee"`
+	PaymentMint   solanago.PublicKey `json:"paymentMint"`
+}
+
+func (obj LeaseCommitted) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
+	// Serialize `Lease`:
+	err = encoder.Encode(obj.Lease)
+	if err != nil {
+		return errors.NewField("Lease", err)
+	}
+	// Serialize `Renter`:
+	err = encoder.Encode(obj.Renter)
+	if err != nil {
+		return errors.NewField("Renter", err)
+	}
+	// Serialize `Provider`:
+	err = encoder.Encode(obj.Provider)
+	if err != nil {
+		return errors.NewField("Provider", err)
+	}
+	// Serialize `BidOrderId`:
+	err = encoder.Encode(obj.BidOrderId)
+	if err != nil {
+		return errors.NewField("BidOrderId", err)
+	}
+	// Serialize `AskOrderId`:
+	err = encoder.Encode(obj.AskOrderId)
+	if err != nil {
+		return errors.NewField("AskOrderId", err)
+	}
+	// Serialize `GpuCount`:
+	err = encoder.Encode(obj.GpuCount)
+	if err != nil {
+		return errors.NewField("GpuCount", err)
+	}
+	// Serialize `Hours`:
+	err = encoder.Encode(obj.Hours)
+	if err != nil {
+		return errors.NewField("Hours", err)
+	}
+	// Serialize `PriceMicroUsd`:
+	err = encoder.Encode(obj.PriceMicroUsd)
+	if err != nil {
+		return errors.NewField("PriceMicroUsd", err)
+	}
+	// Serialize `TotalCost`:
+	err = encoder.Encode(obj.TotalCost)
+	if err != nil {
+		return errors.NewField("TotalCost", err)
+	}
+	// Serialize `TotalFee`:
+	err = encoder.Encode(obj.TotalFee)
+	if err != nil {
+		return errors.NewField("TotalFee", err)
+	}
+	// Serialize `PaymentMint`:
+	err = encoder.Encode(obj.PaymentMint)
+	if err != nil {
+		return errors.NewField("PaymentMint", err)
+	}
+	return nil
+}
+
+func (obj LeaseCommitted) Marshal() ([]byte, error) {
+	buf := bytes.NewBuffer(nil)
+	encoder := binary.NewBorshEncoder(buf)
+	err := obj.MarshalWithEncoder(encoder)
+	if err != nil {
+		return nil, fmt.Errorf("error while encoding LeaseCommitted: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (obj *LeaseCommitted) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
+	// Deserialize `Lease`:
+	err = decoder.Decode(&obj.Lease)
+	if err != nil {
+		return errors.NewField("Lease", err)
+	}
+	// Deserialize `Renter`:
+	err = decoder.Decode(&obj.Renter)
+	if err != nil {
+		return errors.NewField("Renter", err)
+	}
+	// Deserialize `Provider`:
+	err = decoder.Decode(&obj.Provider)
+	if err != nil {
+		return errors.NewField("Provider", err)
+	}
+	// Deserialize `BidOrderId`:
+	err = decoder.Decode(&obj.BidOrderId)
+	if err != nil {
+		return errors.NewField("BidOrderId", err)
+	}
+	// Deserialize `AskOrderId`:
+	err = decoder.Decode(&obj.AskOrderId)
+	if err != nil {
+		return errors.NewField("AskOrderId", err)
+	}
+	// Deserialize `GpuCount`:
+	err = decoder.Decode(&obj.GpuCount)
+	if err != nil {
+		return errors.NewField("GpuCount", err)
+	}
+	// Deserialize `Hours`:
+	err = decoder.Decode(&obj.Hours)
+	if err != nil {
+		return errors.NewField("Hours", err)
+	}
+	// Deserialize `PriceMicroUsd`:
+	err = decoder.Decode(&obj.PriceMicroUsd)
+	if err != nil {
+		return errors.NewField("PriceMicroUsd", err)
+	}
+	// Deserialize `TotalCost`:
+	err = decoder.Decode(&obj.TotalCost)
+	if err != nil {
+		return errors.NewField("TotalCost", err)
+	}
+	// Deserialize `TotalFee`:
+	err = decoder.Decode(&obj.TotalFee)
+	if err != nil {
+		return errors.NewField("TotalFee", err)
+	}
+	// Deserialize `PaymentMint`:
+	err = decoder.Decode(&obj.PaymentMint)
+	if err != nil {
+		return errors.NewField("PaymentMint", err)
+	}
+	return nil
+}
+
+func (obj *LeaseCommitted) Unmarshal(buf []byte) error {
+	err := obj.UnmarshalWithDecoder(binary.NewBorshDecoder(buf))
+	if err != nil {
+		return fmt.Errorf("error while unmarshaling LeaseCommitted: %w", err)
+	}
+	return nil
+}
+
+func UnmarshalLeaseCommitted(buf []byte) (*LeaseCommitted, error) {
+	obj := new(LeaseCommitted)
+	err := obj.Unmarshal(buf)
+	if err != nil {
+		return nil, err
+	}
+	return obj, nil
+}
+
+type LeaseSettled struct {
+	Lease        solanago.PublicKey `json:"lease"`
+	PaidCost     uint64             `json:"paidCost"`
+	PaidFee      uint64             `json:"paidFee"`
+	SettledUntil int64              `json:"settledUntil"`
+}
+
+func (obj LeaseSettled) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
+	// Serialize `Lease`:
+	err = encoder.Encode(obj.Lease)
+	if err != nil {
+		return errors.NewField("Lease", err)
+	}
+	// Serialize `PaidCost`:
+	err = encoder.Encode(obj.PaidCost)
+	if err != nil {
+		return errors.NewField("PaidCost", err)
+	}
+	// Serialize `PaidFee`:
+	err = encoder.Encode(obj.PaidFee)
+	if err != nil {
+		return errors.NewField("PaidFee", err)
+	}
+	// Serialize `SettledUntil`:
+	err = encoder.Encode(obj.SettledUntil)
+	if err != nil {
+		return errors.NewField("SettledUntil", err)
+	}
+	return nil
+}
+
+func (obj LeaseSettled) Marshal() ([]byte, error) {
+	buf := bytes.NewBuffer(nil)
+	encoder := binary.NewBorshEncoder(buf)
+	err := obj.MarshalWithEncoder(encoder)
+	if err != nil {
+		return nil, fmt.Errorf("error while encoding LeaseSettled: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (obj *LeaseSettled) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
+	// Deserialize `Lease`:
+	err = decoder.Decode(&obj.Lease)
+	if err != nil {
+		return errors.NewField("Lease", err)
+	}
+	// Deserialize `PaidCost`:
+	err = decoder.Decode(&obj.PaidCost)
+	if err != nil {
+		return errors.NewField("PaidCost", err)
+	}
+	// Deserialize `PaidFee`:
+	err = decoder.Decode(&obj.PaidFee)
+	if err != nil {
+		return errors.NewField("PaidFee", err)
+	}
+	// Deserialize `SettledUntil`:
+	err = decoder.Decode(&obj.SettledUntil)
+	if err != nil {
+		return errors.NewField("SettledUntil", err)
+	}
+	return nil
+}
+
+func (obj *LeaseSettled) Unmarshal(buf []byte) error {
+	err := obj.UnmarshalWithDecoder(binary.NewBorshDecoder(buf))
+	if err != nil {
+		return fmt.Errorf("error while unmarshaling LeaseSettled: %w", err)
+	}
+	return nil
+}
+
+func UnmarshalLeaseSettled(buf []byte) (*LeaseSettled, error) {
+	obj := new(LeaseSettled)
+	err := obj.Unmarshal(buf)
+	if err != nil {
+		return nil, err
+	}
+	return obj, nil
+}
+
+type LeaseClosed struct {
+	Lease    solanago.PublicKey `json:"lease"`
+	Reason   CloseReason        `json:"reason"`
+	Refunded uint64             `json:"refunded"`
+}
+
+func (obj LeaseClosed) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
+	// Serialize `Lease`:
+	err = encoder.Encode(obj.Lease)
+	if err != nil {
+		return errors.NewField("Lease", err)
+	}
+	// Serialize `Reason`:
+	err = encoder.Encode(obj.Reason)
+	if err != nil {
+		return errors.NewField("Reason", err)
+	}
+	// Serialize `Refunded`:
+	err = encoder.Encode(obj.Refunded)
+	if err != nil {
+		return errors.NewField("Refunded", err)
+	}
+	return nil
+}
+
+func (obj LeaseClosed) Marshal() ([]byte, error) {
+	buf := bytes.NewBuffer(nil)
+	encoder := binary.NewBorshEncoder(buf)
+	err := obj.MarshalWithEncoder(encoder)
+	if err != nil {
+		return nil, fmt.Errorf("error while encoding LeaseClosed: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (obj *LeaseClosed) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
+	// Deserialize `Lease`:
+	err = decoder.Decode(&obj.Lease)
+	if err != nil {
+		return errors.NewField("Lease", err)
+	}
+	// Deserialize `Reason`:
+	err = decoder.Decode(&obj.Reason)
+	if err != nil {
+		return errors.NewField("Reason", err)
+	}
+	// Deserialize `Refunded`:
+	err = decoder.Decode(&obj.Refunded)
+	if err != nil {
+		return errors.NewField("Refunded", err)
+	}
+	return nil
+}
+
+func (obj *LeaseClosed) Unmarshal(buf []byte) error {
+	err := obj.UnmarshalWithDecoder(binary.NewBorshDecoder(buf))
+	if err != nil {
+		return fmt.Errorf("error while unmarshaling LeaseClosed: %w", err)
+	}
+	return nil
+}
+
+func UnmarshalLeaseClosed(buf []byte) (*LeaseClosed, error) {
+	obj := new(LeaseClosed)
 	err := obj.Unmarshal(buf)
 	if err != nil {
 		return nil, err

@@ -229,15 +229,42 @@ func (g *gen) instructions() error {
 		if err := checkIdent(ix.Name); err != nil {
 			return err
 		}
-		lay, err := g.lays.structOf(ix.Name+"_args", ix.Args)
-		if err != nil {
-			return fmt.Errorf("instruction %s: %w", ix.Name, err)
+		fixed, vecs := splitVecArgs(ix.Args)
+		size := 0
+		if len(fixed) > 0 {
+			lay, err := g.lays.structOf(ix.Name+"_args", fixed)
+			if err != nil {
+				return fmt.Errorf("instruction %s: %w", ix.Name, err)
+			}
+			lay.Docs = ix.Docs
+			g.structDef(lay)
+			size = lay.Size
 		}
-		lay.Docs = ix.Docs
-		g.structDef(lay)
-		g.p("#define SOLGRID_%s_DATA_LEN (8 + %d)", up, lay.Size)
+		if len(vecs) == 0 {
+			g.p("#define SOLGRID_%s_DATA_LEN (8 + %d)", up, size)
+			continue
+		}
+		// Variable-length tail: the program walks it with the element sizes.
+		g.p("#define SOLGRID_%s_FIXED_DATA_LEN (8 + %d)", up, size)
+		for _, v := range vecs {
+			if v.Type.Vec == nil || v.Type.Vec.Defined == "" {
+				return fmt.Errorf("instruction %s: arg %s: after a vec, only vecs of defined types may follow", ix.Name, v.Name)
+			}
+			g.p("/* then %s: u32 LE count, then count x %s */", v.Name, v.Type.Vec.Defined)
+		}
 	}
 	return nil
+}
+
+// splitVecArgs separates the fixed-size leading arguments, which get a C struct,
+// from the trailing vecs, which Borsh encodes as a u32 count and the elements.
+func splitVecArgs(args []idl.Field) (fixed, vecs []idl.Field) {
+	for i, a := range args {
+		if a.Type.Vec != nil {
+			return args[:i], args[i:]
+		}
+	}
+	return args, nil
 }
 
 func accountFlags(acc idl.AccountItem) string {
