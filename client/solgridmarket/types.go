@@ -103,8 +103,11 @@ type Market struct {
 	// Decimals of the platform token mint.
 	TokenDecimals uint8 `json:"tokenDecimals"`
 
+	// The authority that created the market: with market_id it seeds the Market PDA, which signs vault transfers, so it stays fixed when update_market hands authority to another key.
+	SeedAuthority solanago.PublicKey `json:"seedAuthority"`
+
 	// Zero; room for new fields without a migration.
-	Reserved [62]uint8 `json:"reserved"`
+	Reserved [30]uint8 `json:"reserved"`
 }
 
 func (obj Market) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
@@ -257,6 +260,11 @@ func (obj Market) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
 	err = encoder.Encode(obj.TokenDecimals)
 	if err != nil {
 		return errors.NewField("TokenDecimals", err)
+	}
+	// Serialize `SeedAuthority`:
+	err = encoder.Encode(obj.SeedAuthority)
+	if err != nil {
+		return errors.NewField("SeedAuthority", err)
 	}
 	// Serialize `Reserved`:
 	err = encoder.Encode(obj.Reserved)
@@ -426,6 +434,11 @@ func (obj *Market) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
 	err = decoder.Decode(&obj.TokenDecimals)
 	if err != nil {
 		return errors.NewField("TokenDecimals", err)
+	}
+	// Deserialize `SeedAuthority`:
+	err = decoder.Decode(&obj.SeedAuthority)
+	if err != nil {
+		return errors.NewField("SeedAuthority", err)
 	}
 	// Deserialize `Reserved`:
 	err = decoder.Decode(&obj.Reserved)

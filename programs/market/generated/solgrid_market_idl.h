@@ -265,7 +265,7 @@ typedef uint8_t CloseReason; /* Borsh enum tag */
 #define SOLGRID_CLOSE_REASON_RELEASED_BY_PROVIDER 3
 
 /* Market configuration and counters (PDA ["market", authority, market_id]). */
-typedef struct __attribute__((packed, aligned(8))) Market {
+typedef struct __attribute__((packed, aligned(2))) Market {
   /* Anchor discriminator; sizeof includes it. */
   uint8_t discriminator[8]; /* offset 0, size 8 */
   /* Authority-chosen id; with the authority it seeds the Market PDA. */
@@ -285,23 +285,23 @@ typedef struct __attribute__((packed, aligned(8))) Market {
   /* Unix time the market was created. */
   int64_t created_at; /* offset 64, size 8 */
   /* Reward-per-weight accumulator of the virtual-miner pool (scaled 1e12). */
-  SolU128 miner_reward_per_weight; /* offset 72, size 16 */
+  uint8_t miner_reward_per_weight[16]; /* offset 72, size 16 */
   /* May update the market configuration. */
-  SolPubkey authority; /* offset 88, size 32 */
+  uint8_t authority[32]; /* offset 88, size 32 */
   /* Owner of the Balances that receive fees. */
-  SolPubkey treasury; /* offset 120, size 32 */
+  uint8_t treasury[32]; /* offset 120, size 32 */
   /* Stablecoin mint (6 decimals: one base unit is one micro-USD). */
-  SolPubkey stable_mint; /* offset 152, size 32 */
+  uint8_t stable_mint[32]; /* offset 152, size 32 */
   /* Platform token mint. */
-  SolPubkey token_mint; /* offset 184, size 32 */
+  uint8_t token_mint[32]; /* offset 184, size 32 */
   /* Program-owned token account holding deposited stablecoin: PDA ["vault", market, stable_mint]. */
-  SolPubkey stable_vault; /* offset 216, size 32 */
+  uint8_t stable_vault[32]; /* offset 216, size 32 */
   /* Program-owned token account holding deposited platform tokens: PDA ["vault", market, token_mint]. */
-  SolPubkey token_vault; /* offset 248, size 32 */
+  uint8_t token_vault[32]; /* offset 248, size 32 */
   /* May set the platform token price. */
-  SolPubkey oracle_authority; /* offset 280, size 32 */
+  uint8_t oracle_authority[32]; /* offset 280, size 32 */
   /* The only key allowed to commit matched orders (it cannot forge them: every order is signed). */
-  SolPubkey matcher; /* offset 312, size 32 */
+  uint8_t matcher[32]; /* offset 312, size 32 */
   /* Oldest token price accepted when converting a lease cost. */
   uint32_t max_price_staleness_secs; /* offset 344, size 4 */
   /* Minimum time between two rewarded reports on the same node. */
@@ -328,11 +328,13 @@ typedef struct __attribute__((packed, aligned(8))) Market {
   uint8_t token_vault_bump; /* offset 376, size 1 */
   /* Decimals of the platform token mint. */
   uint8_t token_decimals; /* offset 377, size 1 */
+  /* The authority that created the market: with market_id it seeds the Market PDA, which signs vault transfers, so it stays fixed when update_market hands authority to another key. */
+  uint8_t seed_authority[32]; /* offset 378, size 32 */
   /* Zero; room for new fields without a migration. */
-  uint8_t reserved[62]; /* offset 378, size 62 */
+  uint8_t reserved[30]; /* offset 410, size 30 */
 } Market;
 _Static_assert(sizeof(Market) == 440, "sizeof Market");
-_Static_assert(_Alignof(Market) == 8, "alignment of Market");
+_Static_assert(_Alignof(Market) == 2, "alignment of Market");
 _Static_assert(offsetof(Market, discriminator) == 0, "offset of Market.discriminator");
 _Static_assert(offsetof(Market, market_id) == 8, "offset of Market.market_id");
 _Static_assert(offsetof(Market, token_price_micro_usd) == 16, "offset of Market.token_price_micro_usd");
@@ -364,7 +366,8 @@ _Static_assert(offsetof(Market, bump) == 374, "offset of Market.bump");
 _Static_assert(offsetof(Market, stable_vault_bump) == 375, "offset of Market.stable_vault_bump");
 _Static_assert(offsetof(Market, token_vault_bump) == 376, "offset of Market.token_vault_bump");
 _Static_assert(offsetof(Market, token_decimals) == 377, "offset of Market.token_decimals");
-_Static_assert(offsetof(Market, reserved) == 378, "offset of Market.reserved");
+_Static_assert(offsetof(Market, seed_authority) == 378, "offset of Market.seed_authority");
+_Static_assert(offsetof(Market, reserved) == 410, "offset of Market.reserved");
 
 /* Configuration given to initialize_market and update_market. */
 typedef struct __attribute__((packed, aligned(2))) MarketParams {
