@@ -64,6 +64,9 @@ type Market struct {
 	// The only key allowed to commit matched orders (it cannot forge them: every order is signed).
 	Matcher solanago.PublicKey `json:"matcher"`
 
+	// The authority that created the market: with market_id it seeds the Market PDA, which signs vault transfers, so it stays fixed when update_market hands authority to another key.
+	SeedAuthority solanago.PublicKey `json:"seedAuthority"`
+
 	// Oldest token price accepted when converting a lease cost.
 	MaxPriceStalenessSecs uint32 `json:"maxPriceStalenessSecs"`
 
@@ -102,9 +105,6 @@ type Market struct {
 
 	// Decimals of the platform token mint.
 	TokenDecimals uint8 `json:"tokenDecimals"`
-
-	// The authority that created the market: with market_id it seeds the Market PDA, which signs vault transfers, so it stays fixed when update_market hands authority to another key.
-	SeedAuthority solanago.PublicKey `json:"seedAuthority"`
 
 	// Zero; room for new fields without a migration.
 	Reserved [30]uint8 `json:"reserved"`
@@ -196,6 +196,11 @@ func (obj Market) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
 	if err != nil {
 		return errors.NewField("Matcher", err)
 	}
+	// Serialize `SeedAuthority`:
+	err = encoder.Encode(obj.SeedAuthority)
+	if err != nil {
+		return errors.NewField("SeedAuthority", err)
+	}
 	// Serialize `MaxPriceStalenessSecs`:
 	err = encoder.Encode(obj.MaxPriceStalenessSecs)
 	if err != nil {
@@ -260,11 +265,6 @@ func (obj Market) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
 	err = encoder.Encode(obj.TokenDecimals)
 	if err != nil {
 		return errors.NewField("TokenDecimals", err)
-	}
-	// Serialize `SeedAuthority`:
-	err = encoder.Encode(obj.SeedAuthority)
-	if err != nil {
-		return errors.NewField("SeedAuthority", err)
 	}
 	// Serialize `Reserved`:
 	err = encoder.Encode(obj.Reserved)
@@ -370,6 +370,11 @@ func (obj *Market) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
 	if err != nil {
 		return errors.NewField("Matcher", err)
 	}
+	// Deserialize `SeedAuthority`:
+	err = decoder.Decode(&obj.SeedAuthority)
+	if err != nil {
+		return errors.NewField("SeedAuthority", err)
+	}
 	// Deserialize `MaxPriceStalenessSecs`:
 	err = decoder.Decode(&obj.MaxPriceStalenessSecs)
 	if err != nil {
@@ -434,11 +439,6 @@ func (obj *Market) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
 	err = decoder.Decode(&obj.TokenDecimals)
 	if err != nil {
 		return errors.NewField("TokenDecimals", err)
-	}
-	// Deserialize `SeedAuthority`:
-	err = decoder.Decode(&obj.SeedAuthority)
-	if err != nil {
-		return errors.NewField("SeedAuthority", err)
 	}
 	// Deserialize `Reserved`:
 	err = decoder.Decode(&obj.Reserved)

@@ -265,7 +265,7 @@ typedef uint8_t CloseReason; /* Borsh enum tag */
 #define SOLGRID_CLOSE_REASON_RELEASED_BY_PROVIDER 3
 
 /* Market configuration and counters (PDA ["market", authority, market_id]). */
-typedef struct __attribute__((packed, aligned(2))) Market {
+typedef struct __attribute__((packed, aligned(8))) Market {
   /* Anchor discriminator; sizeof includes it. */
   uint8_t discriminator[8]; /* offset 0, size 8 */
   /* Authority-chosen id; with the authority it seeds the Market PDA. */
@@ -285,56 +285,56 @@ typedef struct __attribute__((packed, aligned(2))) Market {
   /* Unix time the market was created. */
   int64_t created_at; /* offset 64, size 8 */
   /* Reward-per-weight accumulator of the virtual-miner pool (scaled 1e12). */
-  uint8_t miner_reward_per_weight[16]; /* offset 72, size 16 */
+  SolU128 miner_reward_per_weight; /* offset 72, size 16 */
   /* May update the market configuration. */
-  uint8_t authority[32]; /* offset 88, size 32 */
+  SolPubkey authority; /* offset 88, size 32 */
   /* Owner of the Balances that receive fees. */
-  uint8_t treasury[32]; /* offset 120, size 32 */
+  SolPubkey treasury; /* offset 120, size 32 */
   /* Stablecoin mint (6 decimals: one base unit is one micro-USD). */
-  uint8_t stable_mint[32]; /* offset 152, size 32 */
+  SolPubkey stable_mint; /* offset 152, size 32 */
   /* Platform token mint. */
-  uint8_t token_mint[32]; /* offset 184, size 32 */
+  SolPubkey token_mint; /* offset 184, size 32 */
   /* Program-owned token account holding deposited stablecoin: PDA ["vault", market, stable_mint]. */
-  uint8_t stable_vault[32]; /* offset 216, size 32 */
+  SolPubkey stable_vault; /* offset 216, size 32 */
   /* Program-owned token account holding deposited platform tokens: PDA ["vault", market, token_mint]. */
-  uint8_t token_vault[32]; /* offset 248, size 32 */
+  SolPubkey token_vault; /* offset 248, size 32 */
   /* May set the platform token price. */
-  uint8_t oracle_authority[32]; /* offset 280, size 32 */
+  SolPubkey oracle_authority; /* offset 280, size 32 */
   /* The only key allowed to commit matched orders (it cannot forge them: every order is signed). */
-  uint8_t matcher[32]; /* offset 312, size 32 */
-  /* Oldest token price accepted when converting a lease cost. */
-  uint32_t max_price_staleness_secs; /* offset 344, size 4 */
-  /* Minimum time between two rewarded reports on the same node. */
-  uint32_t checker_min_report_interval_secs; /* offset 348, size 4 */
-  /* Most virtual miners that can ever be minted. */
-  uint32_t miner_max_supply; /* offset 352, size 4 */
-  /* Virtual miners minted so far. */
-  uint32_t miners_minted; /* offset 356, size 4 */
-  /* GPU nodes registered so far. */
-  uint32_t nodes_registered; /* offset 360, size 4 */
-  /* Checkers registered so far. */
-  uint32_t checkers_registered; /* offset 364, size 4 */
-  /* Fee in basis points on leases paid in the stablecoin. */
-  uint16_t fee_bps_stable; /* offset 368, size 2 */
-  /* Discounted fee in basis points on leases paid in the platform token. */
-  uint16_t fee_bps_token; /* offset 370, size 2 */
-  /* Share of fees (bps) that goes to the virtual-miner reward pool. */
-  uint16_t miner_fee_share_bps; /* offset 372, size 2 */
-  /* Canonical bump of the Market PDA. */
-  uint8_t bump; /* offset 374, size 1 */
-  /* Canonical bump of the stablecoin vault PDA. */
-  uint8_t stable_vault_bump; /* offset 375, size 1 */
-  /* Canonical bump of the platform-token vault PDA. */
-  uint8_t token_vault_bump; /* offset 376, size 1 */
-  /* Decimals of the platform token mint. */
-  uint8_t token_decimals; /* offset 377, size 1 */
+  SolPubkey matcher; /* offset 312, size 32 */
   /* The authority that created the market: with market_id it seeds the Market PDA, which signs vault transfers, so it stays fixed when update_market hands authority to another key. */
-  uint8_t seed_authority[32]; /* offset 378, size 32 */
+  SolPubkey seed_authority; /* offset 344, size 32 */
+  /* Oldest token price accepted when converting a lease cost. */
+  uint32_t max_price_staleness_secs; /* offset 376, size 4 */
+  /* Minimum time between two rewarded reports on the same node. */
+  uint32_t checker_min_report_interval_secs; /* offset 380, size 4 */
+  /* Most virtual miners that can ever be minted. */
+  uint32_t miner_max_supply; /* offset 384, size 4 */
+  /* Virtual miners minted so far. */
+  uint32_t miners_minted; /* offset 388, size 4 */
+  /* GPU nodes registered so far. */
+  uint32_t nodes_registered; /* offset 392, size 4 */
+  /* Checkers registered so far. */
+  uint32_t checkers_registered; /* offset 396, size 4 */
+  /* Fee in basis points on leases paid in the stablecoin. */
+  uint16_t fee_bps_stable; /* offset 400, size 2 */
+  /* Discounted fee in basis points on leases paid in the platform token. */
+  uint16_t fee_bps_token; /* offset 402, size 2 */
+  /* Share of fees (bps) that goes to the virtual-miner reward pool. */
+  uint16_t miner_fee_share_bps; /* offset 404, size 2 */
+  /* Canonical bump of the Market PDA. */
+  uint8_t bump; /* offset 406, size 1 */
+  /* Canonical bump of the stablecoin vault PDA. */
+  uint8_t stable_vault_bump; /* offset 407, size 1 */
+  /* Canonical bump of the platform-token vault PDA. */
+  uint8_t token_vault_bump; /* offset 408, size 1 */
+  /* Decimals of the platform token mint. */
+  uint8_t token_decimals; /* offset 409, size 1 */
   /* Zero; room for new fields without a migration. */
   uint8_t reserved[30]; /* offset 410, size 30 */
 } Market;
 _Static_assert(sizeof(Market) == 440, "sizeof Market");
-_Static_assert(_Alignof(Market) == 2, "alignment of Market");
+_Static_assert(_Alignof(Market) == 8, "alignment of Market");
 _Static_assert(offsetof(Market, discriminator) == 0, "offset of Market.discriminator");
 _Static_assert(offsetof(Market, market_id) == 8, "offset of Market.market_id");
 _Static_assert(offsetof(Market, token_price_micro_usd) == 16, "offset of Market.token_price_micro_usd");
@@ -353,20 +353,20 @@ _Static_assert(offsetof(Market, stable_vault) == 216, "offset of Market.stable_v
 _Static_assert(offsetof(Market, token_vault) == 248, "offset of Market.token_vault");
 _Static_assert(offsetof(Market, oracle_authority) == 280, "offset of Market.oracle_authority");
 _Static_assert(offsetof(Market, matcher) == 312, "offset of Market.matcher");
-_Static_assert(offsetof(Market, max_price_staleness_secs) == 344, "offset of Market.max_price_staleness_secs");
-_Static_assert(offsetof(Market, checker_min_report_interval_secs) == 348, "offset of Market.checker_min_report_interval_secs");
-_Static_assert(offsetof(Market, miner_max_supply) == 352, "offset of Market.miner_max_supply");
-_Static_assert(offsetof(Market, miners_minted) == 356, "offset of Market.miners_minted");
-_Static_assert(offsetof(Market, nodes_registered) == 360, "offset of Market.nodes_registered");
-_Static_assert(offsetof(Market, checkers_registered) == 364, "offset of Market.checkers_registered");
-_Static_assert(offsetof(Market, fee_bps_stable) == 368, "offset of Market.fee_bps_stable");
-_Static_assert(offsetof(Market, fee_bps_token) == 370, "offset of Market.fee_bps_token");
-_Static_assert(offsetof(Market, miner_fee_share_bps) == 372, "offset of Market.miner_fee_share_bps");
-_Static_assert(offsetof(Market, bump) == 374, "offset of Market.bump");
-_Static_assert(offsetof(Market, stable_vault_bump) == 375, "offset of Market.stable_vault_bump");
-_Static_assert(offsetof(Market, token_vault_bump) == 376, "offset of Market.token_vault_bump");
-_Static_assert(offsetof(Market, token_decimals) == 377, "offset of Market.token_decimals");
-_Static_assert(offsetof(Market, seed_authority) == 378, "offset of Market.seed_authority");
+_Static_assert(offsetof(Market, seed_authority) == 344, "offset of Market.seed_authority");
+_Static_assert(offsetof(Market, max_price_staleness_secs) == 376, "offset of Market.max_price_staleness_secs");
+_Static_assert(offsetof(Market, checker_min_report_interval_secs) == 380, "offset of Market.checker_min_report_interval_secs");
+_Static_assert(offsetof(Market, miner_max_supply) == 384, "offset of Market.miner_max_supply");
+_Static_assert(offsetof(Market, miners_minted) == 388, "offset of Market.miners_minted");
+_Static_assert(offsetof(Market, nodes_registered) == 392, "offset of Market.nodes_registered");
+_Static_assert(offsetof(Market, checkers_registered) == 396, "offset of Market.checkers_registered");
+_Static_assert(offsetof(Market, fee_bps_stable) == 400, "offset of Market.fee_bps_stable");
+_Static_assert(offsetof(Market, fee_bps_token) == 402, "offset of Market.fee_bps_token");
+_Static_assert(offsetof(Market, miner_fee_share_bps) == 404, "offset of Market.miner_fee_share_bps");
+_Static_assert(offsetof(Market, bump) == 406, "offset of Market.bump");
+_Static_assert(offsetof(Market, stable_vault_bump) == 407, "offset of Market.stable_vault_bump");
+_Static_assert(offsetof(Market, token_vault_bump) == 408, "offset of Market.token_vault_bump");
+_Static_assert(offsetof(Market, token_decimals) == 409, "offset of Market.token_decimals");
 _Static_assert(offsetof(Market, reserved) == 410, "offset of Market.reserved");
 
 /* Configuration given to initialize_market and update_market. */
