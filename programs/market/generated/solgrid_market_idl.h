@@ -128,6 +128,7 @@ enum solgrid_error {
   SOLGRID_ERR_WRONG_LEASE_PARTY = 6042, /* The account is not this lease's renter, provider or balance */
   SOLGRID_ERR_BALANCE_NOT_OPEN = 6043, /* The balance account does not exist; open it first */
   SOLGRID_ERR_TOO_MANY_FILLS = 6044, /* commit_leases holds at most 16 fills and 16 new orders */
+  SOLGRID_ERR_LEASE_ALREADY_EXISTS = 6045, /* A lease for this (bid, ask) pair was already committed */
 };
 
 /* Name and message of an error code, for Anchor-style error logs; NULL if unknown. */
@@ -178,6 +179,7 @@ static inline const char *solgrid_error_name(uint64_t code) {
   case SOLGRID_ERR_WRONG_LEASE_PARTY: return "WrongLeaseParty";
   case SOLGRID_ERR_BALANCE_NOT_OPEN: return "BalanceNotOpen";
   case SOLGRID_ERR_TOO_MANY_FILLS: return "TooManyFills";
+  case SOLGRID_ERR_LEASE_ALREADY_EXISTS: return "LeaseAlreadyExists";
   default: return NULL;
   }
 }
@@ -229,6 +231,7 @@ static inline const char *solgrid_error_msg(uint64_t code) {
   case SOLGRID_ERR_WRONG_LEASE_PARTY: return "The account is not this lease's renter, provider or balance";
   case SOLGRID_ERR_BALANCE_NOT_OPEN: return "The balance account does not exist; open it first";
   case SOLGRID_ERR_TOO_MANY_FILLS: return "commit_leases holds at most 16 fills and 16 new orders";
+  case SOLGRID_ERR_LEASE_ALREADY_EXISTS: return "A lease for this (bid, ask) pair was already committed";
   default: return NULL;
   }
 }
