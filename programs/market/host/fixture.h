@@ -17,9 +17,11 @@ typedef struct {
   initialize_market_args args;
   SolPubkey program_id;
   uint8_t market_bump;
+  uint8_t stable_vault_bump;
+  uint8_t token_vault_bump;
 } MarketFixture;
 
-enum { F_AUTHORITY, F_MARKET, F_STABLE_MINT, F_TOKEN_MINT, F_SYSTEM };
+enum { F_AUTHORITY, F_MARKET, F_STABLE_MINT, F_TOKEN_MINT, F_STABLE_VAULT, F_TOKEN_VAULT, F_TOKEN_PROGRAM, F_SYSTEM };
 
 /* Valid call for market_id; resets the host runtime to the program. */
 void fixture_init(MarketFixture *f, uint64_t market_id);
@@ -28,7 +30,12 @@ void fixture_encode(MarketFixture *f);
 /* Runs the program on the fixture. On success the accounts are read back; on
  * failure the input must be byte-identical afterwards, else it aborts. */
 uint64_t fixture_run(MarketFixture *f);
-/* An initialized SPL mint account. */
+/* An initialized SPL mint account (6 decimals). */
 void fixture_mint(HostAccount *a, uint8_t key_byte);
+/* The SPL Token program account. */
+void fixture_token_program(HostAccount *a);
+/* The vault PDA ["vault", market, mint] of the fixture's program. */
+void fixture_vault_address(const SolPubkey *program_id, const SolPubkey *market, const SolPubkey *mint,
+                           SolPubkey *out, uint8_t *bump);
 
 #endif

@@ -6,9 +6,12 @@
 #include "fixture.h"
 #include "sol/error.h"
 #include "sol/mem.h"
+#include "sol/token.h"
 #include "test.h"
 
 #define MARKET_RENT ((128 + sizeof(Market)) * 6960)
+#define VAULT_RENT ((128 + 165) * 6960)
+#define TOTAL_RENT (MARKET_RENT + 2 * VAULT_RENT)
 
 static MarketFixture f;
 
@@ -18,15 +21,15 @@ static const Market *market_data(void) { return (const Market *)f.accounts[F_MAR
 
 static void creates_market_with_every_field(void) {
   static const uint8_t disc[8] = SOLGRID_ACCOUNT_MARKET_BYTES;
-  uint8_t zero[63] = {0};
+  uint8_t zero[30] = {0};
   setup();
   CHECK_EQ(fixture_run(&f), 0);
   const Market *m = market_data();
   const HostAccount *acct = &f.accounts[F_MARKET];
   CHECK(memcmp(&acct->owner, &f.program_id, 32) == 0);
-  CHECK_EQ(acct->data_len, 408);
+  CHECK_EQ(acct->data_len, 440);
   CHECK_EQ(acct->lamports, MARKET_RENT);
-  CHECK_EQ(f.accounts[F_AUTHORITY].lamports, FIXTURE_AUTHORITY_LAMPORTS - MARKET_RENT);
+  CHECK_EQ(f.accounts[F_AUTHORITY].lamports, FIXTURE_AUTHORITY_LAMPORTS - TOTAL_RENT);
   CHECK(memcmp(m->discriminator, disc, 8) == 0);
   CHECK_EQ(m->market_id, FIXTURE_MARKET_ID);
   CHECK_EQ(m->token_price_micro_usd, 0);
@@ -38,11 +41,14 @@ static void creates_market_with_every_field(void) {
   CHECK_EQ(m->created_at, 1760000000);
   CHECK_EQ(m->miner_reward_per_weight.lo | m->miner_reward_per_weight.hi, 0);
   CHECK(memcmp(&m->authority, &f.accounts[F_AUTHORITY].key, 32) == 0);
+  CHECK(memcmp(&m->seed_authority, &f.accounts[F_AUTHORITY].key, 32) == 0);
   CHECK(memcmp(m->treasury.x, f.args.params.treasury, 32) == 0);
   CHECK(memcmp(&m->stable_mint, &f.accounts[F_STABLE_MINT].key, 32) == 0);
   CHECK(memcmp(&m->token_mint, &f.accounts[F_TOKEN_MINT].key, 32) == 0);
-  CHECK(sol_pubkey_is_zero(&m->stable_vault) && sol_pubkey_is_zero(&m->token_vault));
+  CHECK(memcmp(&m->stable_vault, &f.accounts[F_STABLE_VAULT].key, 32) == 0);
+  CHECK(memcmp(&m->token_vault, &f.accounts[F_TOKEN_VAULT].key, 32) == 0);
   CHECK(memcmp(m->oracle_authority.x, f.args.params.oracle_authority, 32) == 0);
+  CHECK(memcmp(m->matcher.x, f.args.params.matcher, 32) == 0);
   CHECK_EQ(m->max_price_staleness_secs, 120);
   CHECK_EQ(m->checker_min_report_interval_secs, 600);
   CHECK_EQ(m->miner_max_supply, 10000);
@@ -52,8 +58,99 @@ static void creates_market_with_every_field(void) {
   CHECK_EQ(m->miner_fee_share_bps, 2000);
   CHECK_EQ(m->bump, f.market_bump);
   CHECK_EQ(m->bump, 254); /* solana-go's bump for this PDA (test_crypto.c) */
-  CHECK_EQ(m->stable_vault_bump | m->token_vault_bump, 0);
+  CHECK_EQ(m->stable_vault_bump, f.stable_vault_bump);
+  CHECK_EQ(m->token_vault_bump, f.token_vault_bump);
+  CHECK_EQ(m->token_decimals, 9);
   CHECK(memcmp(m->reserved, zero, sizeof zero) == 0);
+}
+
+/* Each vault is a rent-exempt SPL token account of its mint, owned (as tokens)
+ * by the Market PDA, holding nothing. */
+static void creates_both_vaults_owned_by_the_market(void) {
+  static const SolPubkey token_program = {SOL_TOKEN_PROGRAM_ID_BYTES};
+  const int vaults[2] = {F_STABLE_VAULT, F_TOKEN_VAULT}, mints[2] = {F_STABLE_MINT, F_TOKEN_MINT};
+  setup();
+  CHECK_EQ(fixture_run(&f), 0);
+  CHECK_EQ(host_rt.n_cpis, 5); /* 3 CreateAccount, 2 InitializeAccount3 */
+  for (int i = 0; i < 2; i++) {
+    const HostAccount *v = &f.accounts[vaults[i]];
+    CHECK(memcmp(&v->owner, &token_program, 32) == 0);
+    CHECK_EQ(v->data_len, 165);
+    CHECK_EQ(v->lamports, VAULT_RENT);
+    CHECK(memcmp(v->data, &f.accounts[mints[i]].key, 32) == 0);
+    CHECK(memcmp(v->data + 32, &f.accounts[F_MARKET].key, 32) == 0);
+    CHECK_EQ(sol_read_u64(v->data + 64), 0);
+    CHECK_EQ(v->data[108], 1);
+  }
+}
+
+/* Someone sent lamports to a vault address first: it is adopted, and the
+ * authority pays only the shortfall. */
+static void adopts_a_prefunded_vault_address(void) {
+  setup();
+  f.accounts[F_TOKEN_VAULT].lamports = 1000;
+  CHECK_EQ(fixture_run(&f), 0);
+  CHECK_EQ(f.accounts[F_TOKEN_VAULT].lamports, VAULT_RENT);
+  CHECK_EQ(f.accounts[F_TOKEN_VAULT].data_len, 165);
+  CHECK_EQ(f.accounts[F_AUTHORITY].lamports, FIXTURE_AUTHORITY_LAMPORTS - TOTAL_RENT + 1000);
+  CHECK(memcmp(f.accounts[F_TOKEN_VAULT].data + 32, &f.accounts[F_MARKET].key, 32) == 0);
+}
+
+static void fails_when_stable_mint_decimals_not_6(void) {
+  setup();
+  f.accounts[F_STABLE_MINT].data[SOL_TOKEN_MINT_DECIMALS_OFFSET] = 9;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_INVALID_MINT);
+}
+
+static void fails_when_token_program_is_token_2022(void) {
+  static const SolPubkey t22 = {SOL_TOKEN_2022_PROGRAM_ID_BYTES};
+  setup();
+  f.accounts[F_TOKEN_PROGRAM].key = t22;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_TOKEN2022_NOT_SUPPORTED);
+}
+
+static void fails_when_token_program_is_another_program(void) {
+  setup();
+  memset(&f.accounts[F_TOKEN_PROGRAM].key, 0x67, 32);
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_WRONG_PROGRAM_ACCOUNT);
+}
+
+static void fails_when_mint_is_token_2022(void) {
+  static const SolPubkey t22 = {SOL_TOKEN_2022_PROGRAM_ID_BYTES};
+  setup();
+  f.accounts[F_TOKEN_MINT].owner = t22;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_TOKEN2022_NOT_SUPPORTED);
+}
+
+static void fails_when_vault_is_not_the_pda(void) {
+  setup();
+  f.accounts[F_STABLE_VAULT].key.x[3] ^= 1;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_INVALID_PDA);
+}
+
+/* The two vaults swapped: each is the other mint's PDA. */
+static void fails_when_vaults_are_swapped(void) {
+  SolPubkey k;
+  setup();
+  k = f.accounts[F_STABLE_VAULT].key;
+  f.accounts[F_STABLE_VAULT].key = f.accounts[F_TOKEN_VAULT].key;
+  f.accounts[F_TOKEN_VAULT].key = k;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_INVALID_PDA);
+}
+
+static void fails_when_vault_already_has_data(void) {
+  static const SolPubkey token_program = {SOL_TOKEN_PROGRAM_ID_BYTES};
+  setup();
+  f.accounts[F_TOKEN_VAULT].owner = token_program;
+  f.accounts[F_TOKEN_VAULT].data_len = 165;
+  f.accounts[F_TOKEN_VAULT].lamports = VAULT_RENT;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_MARKET_ALREADY_INITIALIZED);
+}
+
+static void fails_when_vault_read_only(void) {
+  setup();
+  f.accounts[F_TOKEN_VAULT].is_writable = 0;
+  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_ACCOUNT_NOT_WRITABLE);
 }
 
 static void emits_market_initialized_event(void) {
@@ -222,7 +319,7 @@ static void fails_when_initialized_twice(void) {
 /* The System program's ResultWithNegativeLamports, Custom(1), passes through. */
 static void fails_when_authority_cannot_pay_rent(void) {
   setup();
-  f.accounts[F_AUTHORITY].lamports = MARKET_RENT - 1;
+  f.accounts[F_AUTHORITY].lamports = MARKET_RENT - 1; /* fails at the first CPI, before any write */
   CHECK_EQ(fixture_run(&f), 1);
 }
 
@@ -235,7 +332,17 @@ static void fails_on_unsupported_rent_threshold(void) {
 
 void run_initialize_market_tests(void) {
   RUN(creates_market_with_every_field);
+  RUN(creates_both_vaults_owned_by_the_market);
+  RUN(adopts_a_prefunded_vault_address);
   RUN(emits_market_initialized_event);
+  RUN(fails_when_stable_mint_decimals_not_6);
+  RUN(fails_when_token_program_is_token_2022);
+  RUN(fails_when_token_program_is_another_program);
+  RUN(fails_when_mint_is_token_2022);
+  RUN(fails_when_vault_is_not_the_pda);
+  RUN(fails_when_vaults_are_swapped);
+  RUN(fails_when_vault_already_has_data);
+  RUN(fails_when_vault_read_only);
   RUN(accepts_fees_at_their_limits);
   RUN(fails_with_too_few_accounts);
   RUN(fails_on_short_data);

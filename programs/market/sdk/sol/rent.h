@@ -33,12 +33,16 @@ static inline bool sol_rent_scale(uint64_t v, uint64_t threshold_bits, uint64_t 
   return true;
 }
 
+/* Accounts hold at most 10 MiB, so bytes < 2^25 and a rate below 2^39 cannot
+ * overflow the product. Bounds instead of a division: clang turns a divide-based
+ * overflow check into a u128 multiply (__multi3), which BPF lacks. */
+#define SOL_RENT_MAX_DATA_LEN (10 * 1024 * 1024)
+#define SOL_RENT_MAX_RATE ((uint64_t)1 << 39)
+
 static inline bool sol_rent_minimum_balance(const SolRent *r, uint64_t data_len, uint64_t *out) {
+  if (data_len > SOL_RENT_MAX_DATA_LEN || r->lamports_per_byte_year >= SOL_RENT_MAX_RATE)
+    return false;
   uint64_t bytes = SOL_ACCOUNT_STORAGE_OVERHEAD + data_len;
-  if (data_len > UINT64_MAX - SOL_ACCOUNT_STORAGE_OVERHEAD)
-    return false;
-  if (r->lamports_per_byte_year != 0 && bytes > UINT64_MAX / r->lamports_per_byte_year)
-    return false;
   return sol_rent_scale(bytes * r->lamports_per_byte_year, r->exemption_threshold_bits, out);
 }
 

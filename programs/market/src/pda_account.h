@@ -1,0 +1,28 @@
+/* pda_account.h - creating an account at one of our PDAs. Anyone can send
+ * lamports to a PDA before it exists, and CreateAccount refuses an address that
+ * holds lamports; so a funded but empty, System-owned address is adopted instead
+ * (Transfer the rent shortfall, Allocate, Assign), and a stranger's dust cannot
+ * block a market vault or a user's Balance forever. */
+#ifndef SG_PDA_ACCOUNT_H
+#define SG_PDA_ACCOUNT_H
+
+#include "sol/cpi.h"
+#include "sol/entrypoint.h"
+
+typedef struct {
+  const SolAccountInfo *payer;  /* signer, writable: pays the rent */
+  const SolAccountInfo *account; /* the PDA, writable */
+  uint64_t space;
+  const SolPubkey *owner;        /* program that will own it */
+  const SolSignerSeeds *signer;  /* the PDA's seeds, bump included */
+} SgPdaCreate;
+
+/* True if the account can still be created: no data and owned by the System
+ * program (lamports may be present). */
+bool sg_pda_creatable(const SolAccountInfo *a);
+
+/* Creates (or adopts) the account, rent-exempt for `space`. The caller has
+ * checked the address and that it is creatable. */
+uint64_t sg_pda_create(const SolParameters *p, const SgPdaCreate *c);
+
+#endif
