@@ -51,7 +51,7 @@ func TestInitializeMarketWritesEveryField(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := solgridmarket.Market{
-		MarketId: 7, Authority: authority.PublicKey(), Treasury: treasury, OracleAuthority: oracle, Matcher: oracle,
+		MarketId: 7, Authority: authority.PublicKey(), SeedAuthority: authority.PublicKey(), Treasury: treasury, OracleAuthority: oracle, Matcher: oracle,
 		StableMint: stable, TokenMint: token, StableVault: stableVault, TokenVault: tokenVault,
 		StableVaultBump: stableVaultBump, TokenVaultBump: tokenVaultBump, TokenDecimals: 6,
 		SubsidyPerGpuHour: params.SubsidyPerGpuHour, CheckerRewardPerReport: params.CheckerRewardPerReport,
@@ -75,6 +75,18 @@ func TestInitializeMarketWritesEveryField(t *testing.T) {
 	rent, _ := chain.Client.RPC.GetMinimumBalanceForRentExemption(ctx, uint64(len(data)), "confirmed")
 	if lamports < rent {
 		t.Errorf("market holds %d lamports, rent-exempt minimum is %d", lamports, rent)
+	}
+	// Both vaults: empty, initialized SPL token accounts of their mint whose
+	// token owner is the Market PDA, so only the program can move their funds.
+	for _, v := range []struct{ addr, mint solana.PublicKey }{{stableVault, stable}, {tokenVault, token}} {
+		acct, err := chain.Client.FetchTokenAccount(ctx, v.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := client.TokenAccount{Mint: v.mint, Owner: addr, Amount: 0, State: client.TokenAccountInitialized}
+		if *acct != want {
+			t.Errorf("vault %s = %+v, want %+v", v.addr, *acct, want)
+		}
 	}
 }
 
