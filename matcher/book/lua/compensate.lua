@@ -1,0 +1,39 @@
+-- Undoes a fill the chain refused for good. ARGV[3] = fill seq, ARGV[4] = guilty side
+-- ('b', 'a' or '' when neither order is at fault), ARGV[5] = reason, ARGV[6] = cutoff.
+-- The innocent order gets the fill's GPUs back (and its place in the book, at its
+-- original time priority, if it had been filled out and is still live); the guilty
+-- order is taken off the book. Idempotent: a fill is compensated once.
+local fkey = P .. 'f:' .. ARGV[3]
+local f = redis.call('HMGET', fkey, 'b', 'a', 'n', 'st')
+if not f[1] then return {'not_found'} end
+if f[4] ~= 'pending' then return {'done', f[4]} end
+local n = tonumber(f[3])
+local guilty = ARGV[4]
+local cutoff = tonumber(ARGV[6])
+local function restore(seq)
+  local okey = P .. 'o:' .. seq
+  local o = redis.call('HMGET', okey, 's', 'm', 'k', 'o', 'st', 'x')
+  redis.call('HINCRBY', okey, 'q', n)
+  if o[5] == 'filled' and tonumber(o[6]) > cutoff then
+    local mask = tonumber(o[2])
+    for s = 0, NSKU - 1 do
+      if bit.band(mask, bit.lshift(1, s)) ~= 0 then redis.call('ZADD', P .. o[1] .. ':' .. s, 0, o[3]) end
+    end
+    redis.call('ZADD', P .. 'exp', o[6], seq)
+    redis.call('HINCRBY', P .. 'open', o[4], 1)
+    redis.call('HSET', okey, 'st', 'open')
+  end
+end
+for i, sd in ipairs({'b', 'a'}) do
+  local seq = f[i]
+  if sd == guilty then
+    if not unlist(seq, 'removed') then
+      redis.call('HSET', P .. 'o:' .. seq, 'st', 'removed')
+    end
+    redis.call('HSET', P .. 'o:' .. seq, 'why', ARGV[5])
+  else
+    restore(seq)
+  end
+end
+redis.call('HSET', fkey, 'st', 'failed', 'why', ARGV[5])
+return {'ok'}
