@@ -38,5 +38,7 @@ void run_crypto_tests(void);
 void run_deserialize_tests(void);
 void run_dispatch_tests(void);
 void run_initialize_market_tests(void);
+void run_u128_tests(void);
+void run_accrual_tests(void);
 
 #endif
