@@ -38,6 +38,8 @@ void run_crypto_tests(void);
 void run_deserialize_tests(void);
 void run_dispatch_tests(void);
 void run_initialize_market_tests(void);
+void run_market_config_tests(void);
+void run_balance_tests(void);
 void run_u128_tests(void);
 void run_accrual_tests(void);
 

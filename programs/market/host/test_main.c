@@ -9,6 +9,8 @@ int main(void) {
   run_deserialize_tests();
   run_dispatch_tests();
   run_initialize_market_tests();
+  run_market_config_tests();
+  run_balance_tests();
   run_u128_tests();
   run_accrual_tests();
   printf("%s (%d failures)\n", test_failures ? "HOST TESTS FAILED" : "HOST TESTS PASSED", test_failures);

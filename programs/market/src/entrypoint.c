@@ -12,6 +12,16 @@ uint64_t sg_dispatch(SolParameters *p) {
   switch (sol_read_u64(p->data)) {
   case SOLGRID_IX_INITIALIZE_MARKET_U64:
     return sg_initialize_market(p);
+  case SOLGRID_IX_UPDATE_MARKET_U64:
+    return sg_update_market(p);
+  case SOLGRID_IX_SET_TOKEN_PRICE_U64:
+    return sg_set_token_price(p);
+  case SOLGRID_IX_OPEN_BALANCE_U64:
+    return sg_open_balance(p);
+  case SOLGRID_IX_DEPOSIT_U64:
+    return sg_deposit(p);
+  case SOLGRID_IX_WITHDRAW_U64:
+    return sg_withdraw(p);
   default:
     return SG_ERR(UNKNOWN_INSTRUCTION);
   }

@@ -7,5 +7,10 @@
 #include "sol/entrypoint.h"
 
 uint64_t sg_initialize_market(SolParameters *p);
+uint64_t sg_update_market(SolParameters *p);
+uint64_t sg_set_token_price(SolParameters *p);
+uint64_t sg_open_balance(SolParameters *p);
+uint64_t sg_deposit(SolParameters *p);
+uint64_t sg_withdraw(SolParameters *p);
 
 #endif
