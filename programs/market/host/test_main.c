@@ -13,6 +13,7 @@ int main(void) {
   run_balance_tests();
   run_u128_tests();
   run_accrual_tests();
+  run_lease_tests();
   printf("%s (%d failures)\n", test_failures ? "HOST TESTS FAILED" : "HOST TESTS PASSED", test_failures);
   return test_failures != 0;
 }

@@ -22,6 +22,14 @@ uint64_t sg_dispatch(SolParameters *p) {
     return sg_deposit(p);
   case SOLGRID_IX_WITHDRAW_U64:
     return sg_withdraw(p);
+  case SOLGRID_IX_SETTLE_LEASE_U64:
+    return sg_settle_lease(p);
+  case SOLGRID_IX_CANCEL_LEASE_U64:
+    return sg_cancel_lease(p);
+  case SOLGRID_IX_RELEASE_LEASE_U64:
+    return sg_release_lease(p);
+  case SOLGRID_IX_CLOSE_LEASE_U64:
+    return sg_close_lease(p);
   default:
     return SG_ERR(UNKNOWN_INSTRUCTION);
   }

@@ -12,5 +12,9 @@ uint64_t sg_set_token_price(SolParameters *p);
 uint64_t sg_open_balance(SolParameters *p);
 uint64_t sg_deposit(SolParameters *p);
 uint64_t sg_withdraw(SolParameters *p);
+uint64_t sg_settle_lease(SolParameters *p);
+uint64_t sg_cancel_lease(SolParameters *p);
+uint64_t sg_release_lease(SolParameters *p);
+uint64_t sg_close_lease(SolParameters *p);
 
 #endif
