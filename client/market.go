@@ -72,3 +72,101 @@ func (c *Client) InitializeMarket(ctx context.Context, authority solana.PrivateK
 	}
 	return market, res, nil
 }
+
+// UpdateMarket builds update_market: replaces the configuration and hands the
+// authority to NewAuthority (which may be the current one). The market keeps
+// its address: the PDA is seeded by the creating authority.
+type UpdateMarket struct {
+	Authority    solana.PublicKey
+	Market       solana.PublicKey
+	Params       solgridmarket.MarketParams
+	NewAuthority solana.PublicKey
+}
+
+// Validate checks the parameters the program would reject, and refuses a zero
+// new authority (nobody could ever update the market again).
+func (b *UpdateMarket) Validate() error {
+	p := b.Params
+	switch {
+	case b.Authority.IsZero() || b.Market.IsZero():
+		return errors.New("update market: authority and market are required")
+	case b.NewAuthority.IsZero():
+		return errors.New("update market: the new authority is required (pass the current one to keep it)")
+	case p.FeeBpsStable > MaxBps || p.FeeBpsToken > MaxBps || p.MinerFeeShareBps > MaxBps:
+		return fmt.Errorf("update market: fees are in basis points and at most %d", MaxBps)
+	case p.FeeBpsToken > p.FeeBpsStable:
+		return fmt.Errorf("update market: the platform-token fee (%d bps) must not exceed the stablecoin fee (%d bps)", p.FeeBpsToken, p.FeeBpsStable)
+	}
+	return nil
+}
+
+// Build validates and returns the instruction.
+func (b *UpdateMarket) Build(programID solana.PublicKey) (solana.Instruction, error) {
+	if err := b.Validate(); err != nil {
+		return nil, err
+	}
+	ix, err := solgridmarket.NewUpdateMarketInstruction(b.Params, b.NewAuthority, b.Authority, b.Market)
+	if err != nil {
+		return nil, fmt.Errorf("update market: %w", err)
+	}
+	return withProgramID(ix, programID), nil
+}
+
+// UpdateMarket sends update_market signed by the authority.
+func (c *Client) UpdateMarket(ctx context.Context, authority solana.PrivateKey, b UpdateMarket, opts SendOptions) (*Result, error) {
+	b.Authority = authority.PublicKey()
+	ix, err := b.Build(c.ProgramID)
+	if err != nil {
+		return nil, err
+	}
+	res, err := c.Send(ctx, []solana.Instruction{ix}, []solana.PrivateKey{authority}, opts)
+	if err != nil {
+		return nil, fmt.Errorf("update market %s: %w", b.Market, err)
+	}
+	return res, nil
+}
+
+// SetTokenPrice builds set_token_price: the oracle's price of one whole
+// platform token in micro-USD.
+type SetTokenPrice struct {
+	Oracle        solana.PublicKey
+	Market        solana.PublicKey
+	PriceMicroUsd uint64
+}
+
+// Validate refuses a zero price, which the program refuses too.
+func (b *SetTokenPrice) Validate() error {
+	switch {
+	case b.Oracle.IsZero() || b.Market.IsZero():
+		return errors.New("set token price: oracle and market are required")
+	case b.PriceMicroUsd == 0:
+		return errors.New("set token price: the price must be greater than zero")
+	}
+	return nil
+}
+
+// Build validates and returns the instruction.
+func (b *SetTokenPrice) Build(programID solana.PublicKey) (solana.Instruction, error) {
+	if err := b.Validate(); err != nil {
+		return nil, err
+	}
+	ix, err := solgridmarket.NewSetTokenPriceInstruction(b.PriceMicroUsd, b.Oracle, b.Market)
+	if err != nil {
+		return nil, fmt.Errorf("set token price: %w", err)
+	}
+	return withProgramID(ix, programID), nil
+}
+
+// SetTokenPrice sends set_token_price signed by the oracle authority.
+func (c *Client) SetTokenPrice(ctx context.Context, oracle solana.PrivateKey, b SetTokenPrice, opts SendOptions) (*Result, error) {
+	b.Oracle = oracle.PublicKey()
+	ix, err := b.Build(c.ProgramID)
+	if err != nil {
+		return nil, err
+	}
+	res, err := c.Send(ctx, []solana.Instruction{ix}, []solana.PrivateKey{oracle}, opts)
+	if err != nil {
+		return nil, fmt.Errorf("set token price on %s: %w", b.Market, err)
+	}
+	return res, nil
+}
