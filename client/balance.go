@@ -49,7 +49,9 @@ func (b *OpenBalance) Build(programID solana.PublicKey) (solana.Instruction, sol
 	if err != nil {
 		return nil, solana.PublicKey{}, fmt.Errorf("open balance: %w", err)
 	}
-	return withProgramID(ix, programID), balance, nil
+	// The generated builder leaves the data of an argument-less instruction
+	// empty; the program needs the discriminator, which is all the data there is.
+	return solana.NewInstruction(programID, ix.Accounts(), solgridmarket.Instruction_OpenBalance[:]), balance, nil
 }
 
 // OpenBalance opens a Balance paid for by payer.
