@@ -8,6 +8,7 @@
  * carrying it again. Each fill is checked completely before it writes; a later
  * fill failing still fails the whole instruction, which the runtime rolls back. */
 #include "instructions/commit_leases.h"
+#include "balance.h"
 #include "errors.h"
 #include "instructions/instructions.h"
 #include "instructions_sysvar.h"
@@ -185,29 +186,22 @@ static uint64_t check_lease_address(const Commit *c, FillPlan *f) {
   return sg_pda_creatable(f->lease) ? SOL_SUCCESS : SG_ERR(LEASE_ALREADY_EXISTS);
 }
 
-/* The bid owner's Balance in the bid's payment mint, holding cost + fee. */
+/* The bid owner's Balance in the bid's payment mint, holding cost + fee
+ * (balance.c checks it records exactly these keys). */
 static uint64_t check_renter_balance(const Commit *c, FillPlan *f) {
-  static const char prefix[] = SOLGRID_SEED_BALANCE;
   const Order *bid = &f->side[BID].order;
-  const Balance *b;
-  uint8_t bump[1];
+  SolPubkey owner, mint;
+  BalanceKey key = {c->market_info->key, &owner, &mint};
+  Balance *b;
   uint64_t r, total = f->amounts.cost + f->amounts.fee;
+  __builtin_memcpy(owner.x, bid->owner, SOL_PUBKEY_LEN);
+  __builtin_memcpy(mint.x, bid->payment_mint, SOL_PUBKEY_LEN);
   refresh(f->balance);
   if ((r = sg_require_writable(f->balance)) != SOL_SUCCESS)
     return r;
-  if (sg_pda_creatable(f->balance))
+  if (sg_balance_unopened(f->balance))
     return SG_ERR(BALANCE_NOT_OPEN);
-  if ((r = sg_require_owner(f->balance, &c->p->program_id)) != SOL_SUCCESS ||
-      (r = sg_require_discriminator(f->balance, SOLGRID_ACCOUNT_BALANCE_U64, sizeof(Balance))) != SOL_SUCCESS)
-    return r;
-  b = (const Balance *)f->balance->data;
-  bump[0] = b->bump;
-  SolSeed seeds[5] = {{(const uint8_t *)prefix, SOLGRID_SEED_BALANCE_LEN},
-                      {c->market_info->key->x, SOL_PUBKEY_LEN},
-                      {bid->owner, SOL_PUBKEY_LEN},
-                      {bid->payment_mint, SOL_PUBKEY_LEN},
-                      {bump, 1}};
-  if ((r = sg_require_pda(f->balance, seeds, 5, &c->p->program_id)) != SOL_SUCCESS)
+  if ((r = sg_balance_load(f->balance, &c->p->program_id, &key, &b)) != SOL_SUCCESS)
     return r;
   if (b->available < total)
     return SG_ERR(INSUFFICIENT_FUNDS);
@@ -326,8 +320,8 @@ static uint64_t apply_fill(const Commit *c, FillPlan *f) {
   if ((r = create_lease(c, f)) != SOL_SUCCESS)
     return r;
   write_lease(c, f);
-  b->available -= total;
-  b->locked += total;
+  if ((r = sg_balance_lock(b, total)) != SOL_SUCCESS) /* checked in plan_fill; cannot fail */
+    return r;
   c->market->leases_committed++;
   emit_lease_committed(f);
   return SOL_SUCCESS;
