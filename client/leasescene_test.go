@@ -2,6 +2,7 @@ package client_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -136,5 +137,10 @@ func (s *leaseScene) rejects(t *testing.T, plan *client.CommitPlan, name string,
 	before := s.snapshot(t, watched...)
 	err := s.send(ixs...)
 	requireProgramError(t, err, name)
+	// Send's compute-budget instruction is 0: the error must come from the commit itself.
+	var pe *client.ProgramError
+	if errors.As(err, &pe) && pe.Instruction != len(ixs) {
+		t.Errorf("error raised by instruction %d, want the commit at %d", pe.Instruction, len(ixs))
+	}
 	s.requireUnchanged(t, before, watched...)
 }
