@@ -37,7 +37,7 @@ func newLeaseScene(t *testing.T) *leaseScene {
 	return s
 }
 
-func (s *leaseScene) deposit(t *testing.T, owner solana.PrivateKey, mint solana.PublicKey, amount uint64) {
+func (s *leaseScene) deposit(t testing.TB, owner solana.PrivateKey, mint solana.PublicKey, amount uint64) {
 	t.Helper()
 	if _, err := s.chain.Client.Deposit(context.Background(), owner, client.Deposit{Market: s.market, Mint: mint, Amount: amount}, client.SendOptions{}); err != nil {
 		t.Fatal(err)
@@ -62,7 +62,7 @@ func (s *leaseScene) ask(id uint64) solgridmarket.Order {
 	}
 }
 
-func sign(t *testing.T, o solgridmarket.Order, key solana.PrivateKey) *solgridmarket.SignedOrder {
+func sign(t testing.TB, o solgridmarket.Order, key solana.PrivateKey) *solgridmarket.SignedOrder {
 	t.Helper()
 	signed, err := client.SignOrder(o, key)
 	if err != nil {
@@ -72,18 +72,18 @@ func sign(t *testing.T, o solgridmarket.Order, key solana.PrivateKey) *solgridma
 }
 
 // pair is a fill of gpus for hours at the ask's (maker's) price between two new orders.
-func (s *leaseScene) pair(t *testing.T, bid, ask solgridmarket.Order, gpus, hours uint32) client.LeaseFill {
+func (s *leaseScene) pair(t testing.TB, bid, ask solgridmarket.Order, gpus, hours uint32) client.LeaseFill {
 	return client.LeaseFill{Bid: client.NewOrder(sign(t, bid, s.renter)), Ask: client.NewOrder(sign(t, ask, s.provider)),
 		GPUs: gpus, Hours: hours, PriceMicroUSD: ask.LimitPrice, Maker: solgridmarket.Side_Ask}
 }
 
-func (s *leaseScene) commit(t *testing.T, opts client.SendOptions, fills ...client.LeaseFill) (*client.CommitPlan, *client.Result, error) {
+func (s *leaseScene) commit(t testing.TB, opts client.SendOptions, fills ...client.LeaseFill) (*client.CommitPlan, *client.Result, error) {
 	t.Helper()
 	return s.chain.Client.CommitLeases(context.Background(), s.matcher, client.CommitLeases{Market: s.market, Fills: fills}, opts)
 }
 
 // plan builds without sending, for tests that tamper with the instructions.
-func (s *leaseScene) plan(t *testing.T, fills ...client.LeaseFill) *client.CommitPlan {
+func (s *leaseScene) plan(t testing.TB, fills ...client.LeaseFill) *client.CommitPlan {
 	t.Helper()
 	b := client.CommitLeases{Matcher: s.matcher.PublicKey(), Market: s.market, Fills: fills, Ed25519Index: client.SendInstructionOffset}
 	plan, err := b.Build(s.chain.Client.ProgramID)
