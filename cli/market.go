@@ -34,6 +34,12 @@ func marketCommand() *cli.Command {
 				Action: marketInit,
 			},
 			{
+				Name:   "set-price",
+				Usage:  "set the platform token's price (oracle authority)",
+				Flags:  []cli.Flag{marketFlag, &cli.StringFlag{Name: "usd", Required: true, Usage: "price of one whole token in USD, e.g. 0.25"}},
+				Action: marketSetPrice,
+			},
+			{
 				Name:      "show",
 				Usage:     "print a market's configuration and counters",
 				ArgsUsage: "MARKET_ADDRESS",
@@ -150,4 +156,27 @@ func pubkeyFlag(c *cli.Context, name string) (solana.PublicKey, error) {
 		return k, fmt.Errorf("--%s %q is not a base58 public key: %w", name, c.String(name), err)
 	}
 	return k, nil
+}
+
+func marketSetPrice(c *cli.Context) error {
+	s, err := openSession(c)
+	if err != nil {
+		return err
+	}
+	defer s.client.Close()
+	mc, err := loadMarket(c.Context, s, c.String("market"))
+	if err != nil {
+		return err
+	}
+	price, err := parseAmount(c.String("usd"), 6) // micro-USD
+	if err != nil {
+		return err
+	}
+	s.out.step("setting the token price to %s", usd(price))
+	res, err := s.client.SetTokenPrice(c.Context, s.signer, client.SetTokenPrice{Market: mc.address, PriceMicroUsd: price}, client.SendOptions{})
+	if err != nil {
+		return err
+	}
+	s.out.tx("token price set to "+usd(price), res)
+	return nil
 }
