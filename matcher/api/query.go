@@ -27,21 +27,20 @@ type FillJSON struct {
 
 // OrderStatusJSON is the answer to GET /v1/orders/{owner}/{order_id}.
 type OrderStatusJSON struct {
-	Seq         string     `json:"seq"`
-	Owner       string     `json:"owner"`
-	OrderID     Num        `json:"order_id"`
-	Side        string     `json:"side"`
-	SKUs        []string   `json:"skus"`
-	Price       Num        `json:"limit_price"`
-	GPUs        uint32     `json:"gpu_count"`
-	Remaining   uint32     `json:"remaining"`
-	Matched     uint32     `json:"matched"`
-	Committed   uint32     `json:"committed"` // GPUs in fills whose lease is on chain
-	ExpiresAt   int64      `json:"expires_at"`
-	SubmittedAt int64      `json:"submitted_at"`
-	Status      string     `json:"status"`
-	Reason      string     `json:"reason,omitempty"`
-	Fills       []FillJSON `json:"fills"`
+	Seq       string     `json:"seq"`
+	Owner     string     `json:"owner"`
+	OrderID   Num        `json:"order_id"`
+	Side      string     `json:"side"`
+	SKUs      []string   `json:"skus"`
+	Price     Num        `json:"limit_price"`
+	GPUs      uint32     `json:"gpu_count"`
+	Remaining uint32     `json:"remaining"`
+	Matched   uint32     `json:"matched"`
+	Committed uint32     `json:"committed"` // GPUs in fills whose lease is on chain
+	ExpiresAt int64      `json:"expires_at"`
+	Status    string     `json:"status"`
+	Reason    string     `json:"reason,omitempty"`
+	Fills     []FillJSON `json:"fills"`
 }
 
 func sideName(s solgridmarket.Side) string {
@@ -81,7 +80,7 @@ func (s *Server) orderStatus(w http.ResponseWriter, r *http.Request) {
 	}
 	out := OrderStatusJSON{
 		Seq: o.Seq, Owner: o.Owner.String(), OrderID: numOf(o.OrderID), Side: sideName(o.Side), Price: numOf(o.Price),
-		GPUs: o.GPUs, Remaining: o.Remaining, Matched: o.Matched(), ExpiresAt: o.ExpiresAt, SubmittedAt: o.SubmittedAt,
+		GPUs: o.GPUs, Remaining: o.Remaining, Matched: o.Matched(), ExpiresAt: o.ExpiresAt,
 		Status: o.Status, Reason: o.Reason, Fills: []FillJSON{},
 	}
 	for _, g := range client.GPUs {

@@ -14,12 +14,12 @@ type Keys struct {
 
 // KeysFor returns the key names of a market's book.
 func KeysFor(market solana.PublicKey) Keys {
-	return Keys{Prefix: "{sg:" + market.String() + "}:"}
+	// 12 base58 characters (~70 bits) name a market unambiguously and keep every key short.
+	return Keys{Prefix: "{sg:" + market.String()[:12] + "}:"}
 }
 
 func (k Keys) Seq() string                  { return k.Prefix + "seq" }
 func (k Keys) Order(seq string) string      { return k.Prefix + "o:" + seq }
-func (k Keys) Signed(seq string) string     { return k.Prefix + "so:" + seq }
 func (k Keys) IDs() string                  { return k.Prefix + "id" }
 func (k Keys) Fill(fseq string) string      { return k.Prefix + "f:" + fseq }
 func (k Keys) OrderFills(seq string) string { return k.Prefix + "of:" + seq }

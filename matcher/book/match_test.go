@@ -368,3 +368,20 @@ func TestDepthAggregatesPriceLevels(t *testing.T) {
 		t.Fatalf("depth %+v, %v; want %+v", lv, err, want)
 	}
 }
+
+func TestSignedOrderIsKeptExactly(t *testing.T) {
+	f := newFixture(t)
+	so := f.order(newTrader(), solgridmarket.Side_Bid, client.SKUMask(H100, H200), 3, 1_234_567)
+	res := f.submit(so)
+	got, err := f.book.SignedOrder(f.ctx, res.Seq)
+	if err != nil || !reflect.DeepEqual(*got, so) {
+		t.Fatalf("stored signed order %+v, %v; want %+v", got, err, so)
+	}
+	if err := client.VerifyOrder(got); err != nil {
+		t.Errorf("stored order no longer verifies: %v", err)
+	}
+	enc, _ := f.rdb.ObjectEncoding(f.ctx, f.book.Keys().Order(res.Seq)).Result()
+	if enc != "listpack" {
+		t.Errorf("order hash encoding %q, want listpack (compact)", enc)
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gagliardetto/solana-go"
 	"github.com/redis/go-redis/v9"
+	"github.com/solgrid/solgrid/client"
 	"github.com/solgrid/solgrid/client/solgridmarket"
 )
 
@@ -35,7 +36,6 @@ type Order struct {
 	Region      uint16
 	Reliability uint16 // bid: minimum wanted; ask: the node's
 	ExpiresAt   int64
-	SubmittedAt int64
 	Status      string
 	Reason      string // why it was removed
 }
@@ -43,7 +43,7 @@ type Order struct {
 // Matched is how many of the order's GPUs the book has matched.
 func (o *Order) Matched() uint32 { return o.GPUs - o.Remaining }
 
-var orderFields = []string{"s", "m", "p", "n", "q", "lo", "hi", "r", "rl", "x", "t", "st", "why", "o", "id"}
+var orderFields = []string{"q", "rl", "st", "why", "sg", "b1", "b2", "b3"}
 
 // OrderBySeq reads an order by its sequence number.
 func (b *Book) OrderBySeq(ctx context.Context, seq string) (*Order, error) {
@@ -51,31 +51,43 @@ func (b *Book) OrderBySeq(ctx context.Context, seq string) (*Order, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read order %s: %w", seq, err)
 	}
-	if v[0] == nil {
-		return nil, fmt.Errorf("order %s: %w", seq, ErrNotFound)
-	}
-	f := func(i int) string { s, _ := v[i].(string); return s }
-	u := func(i int) uint64 { n, _ := strconv.ParseUint(f(i), 10, 64); return n }
-	price, err := parseHexPrice(f(2))
+	so, err := b.decodeSigned(seq, v[4:])
 	if err != nil {
 		return nil, err
 	}
-	owner, err := solana.PublicKeyFromBase58(f(13))
-	if err != nil {
-		return nil, fmt.Errorf("order %s owner: %w", seq, err)
+	f := func(i int) string { s, _ := v[i].(string); return s }
+	u := func(i int) uint64 { n, _ := strconv.ParseUint(f(i), 10, 64); return n }
+	o := &so.Order
+	rel := o.MinReliabilityBps
+	if o.Side == solgridmarket.Side_Ask {
+		rel = uint16(u(1))
 	}
-	side := solgridmarket.Side_Bid
-	if f(0) == "a" {
-		side = solgridmarket.Side_Ask
-	}
-	exp, _ := strconv.ParseInt(f(9), 10, 64)
-	at, _ := strconv.ParseInt(f(10), 10, 64)
 	return &Order{
-		Seq: seq, Side: side, Owner: owner, OrderID: u(14), SKUMask: uint32(u(1)), Price: price,
-		GPUs: uint32(u(3)), Remaining: uint32(u(4)), MinHours: uint32(u(5)), MaxHours: uint32(u(6)),
-		Region: uint16(u(7)), Reliability: uint16(u(8)), ExpiresAt: exp, SubmittedAt: at,
-		Status: f(11), Reason: f(12),
+		Seq: seq, Side: o.Side, Owner: o.Owner, OrderID: o.OrderId, SKUMask: o.SkuMask, Price: o.LimitPrice,
+		GPUs: o.GpuCount, Remaining: uint32(u(0)), MinHours: o.MinHours, MaxHours: o.MaxHours,
+		Region: o.Region, Reliability: rel, ExpiresAt: o.ExpiresAt, Status: f(2), Reason: f(3),
 	}, nil
+}
+
+// decodeSigned rebuilds the signed order from its signature and order bytes (stored
+// without the market) and the book's constants.
+func (b *Book) decodeSigned(seq string, parts []any) (*solgridmarket.SignedOrder, error) {
+	raw := make([]byte, 0, 64+16+174)
+	for i, p := range parts {
+		s, ok := p.(string)
+		if !ok {
+			return nil, fmt.Errorf("order %s: %w", seq, ErrNotFound)
+		}
+		raw = append(raw, s...)
+		if i == 0 { // after the signature: the domain and the market
+			raw = append(append(raw, client.OrderDomain...), b.market[:]...)
+		}
+	}
+	so, err := solgridmarket.UnmarshalSignedOrder(raw)
+	if err != nil {
+		return nil, fmt.Errorf("decode signed order %s: %w", seq, err)
+	}
+	return so, nil
 }
 
 // Order reads an order by owner and order id.
@@ -101,16 +113,9 @@ func (b *Book) SeqOf(ctx context.Context, owner solana.PublicKey, orderID uint64
 
 // SignedOrder returns the order exactly as its owner signed it.
 func (b *Book) SignedOrder(ctx context.Context, seq string) (*solgridmarket.SignedOrder, error) {
-	raw, err := b.rdb.Get(ctx, b.keys.Signed(seq)).Bytes()
-	if errors.Is(err, redis.Nil) {
-		return nil, fmt.Errorf("signed order %s: %w", seq, ErrNotFound)
-	}
+	parts, err := b.rdb.HMGet(ctx, b.keys.Order(seq), "sg", "b1", "b2", "b3").Result()
 	if err != nil {
 		return nil, fmt.Errorf("read signed order %s: %w", seq, err)
 	}
-	so, err := solgridmarket.UnmarshalSignedOrder(raw)
-	if err != nil {
-		return nil, fmt.Errorf("decode signed order %s: %w", seq, err)
-	}
-	return so, nil
+	return b.decodeSigned(seq, parts)
 }

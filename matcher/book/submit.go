@@ -33,10 +33,13 @@ func (b *Book) Submit(ctx context.Context, so *solgridmarket.SignedOrder, reliab
 	if o.Market != b.market {
 		return nil, fmt.Errorf("order %d is for market %s, not %s", o.OrderId, o.Market, b.market)
 	}
-	blob, err := so.Marshal()
+	body, err := o.Marshal()
 	if err != nil {
-		return nil, fmt.Errorf("encode signed order %d: %w", o.OrderId, err)
+		return nil, fmt.Errorf("encode order %d: %w", o.OrderId, err)
 	}
+	// The book keeps signature ‖ order without the market (its own): the domain and
+	// the market are constants of the book, re-added when the order is read back.
+	blob := append(append(make([]byte, 0, 64+len(body)-32), so.Signature[:]...), body[32:]...)
 	side, sortp, cross := "b", hexPrice(^o.LimitPrice), hexPrice(o.LimitPrice)
 	rel := o.MinReliabilityBps
 	if o.Side == solgridmarket.Side_Ask {

@@ -12,12 +12,12 @@ local guilty = ARGV[4]
 local cutoff = tonumber(ARGV[6])
 local function restore(seq)
   local okey = P .. 'o:' .. seq
-  local o = redis.call('HMGET', okey, 's', 'm', 'k', 'o', 'st', 'x')
+  local o = redis.call('HMGET', okey, 's', 'm', 'p', 'o', 'st', 'x')
   redis.call('HINCRBY', okey, 'q', n)
   if o[5] == 'filled' and tonumber(o[6]) > cutoff then
     local mask = tonumber(o[2])
     for s = 0, NSKU - 1 do
-      if bit.band(mask, bit.lshift(1, s)) ~= 0 then redis.call('ZADD', P .. o[1] .. ':' .. s, 0, o[3]) end
+      if bit.band(mask, bit.lshift(1, s)) ~= 0 then redis.call('ZADD', P .. o[1] .. ':' .. s, 0, memberOf(o[1], o[3], seq)) end
     end
     redis.call('ZADD', P .. 'exp', o[6], seq)
     redis.call('HINCRBY', P .. 'open', o[4], 1)
