@@ -14,6 +14,8 @@ int main(void) {
   run_u128_tests();
   run_accrual_tests();
   run_lease_tests();
+  run_sig_verification_tests();
+  run_order_tests();
   printf("%s (%d failures)\n", test_failures ? "HOST TESTS FAILED" : "HOST TESTS PASSED", test_failures);
   return test_failures != 0;
 }

@@ -22,6 +22,10 @@ uint64_t sg_dispatch(SolParameters *p) {
     return sg_deposit(p);
   case SOLGRID_IX_WITHDRAW_U64:
     return sg_withdraw(p);
+  case SOLGRID_IX_COMMIT_LEASES_U64:
+    return sg_commit_leases(p);
+  case SOLGRID_IX_CANCEL_ORDER_U64:
+    return sg_cancel_order(p);
   case SOLGRID_IX_SETTLE_LEASE_U64:
     return sg_settle_lease(p);
   case SOLGRID_IX_CANCEL_LEASE_U64:

@@ -12,6 +12,8 @@ uint64_t sg_set_token_price(SolParameters *p);
 uint64_t sg_open_balance(SolParameters *p);
 uint64_t sg_deposit(SolParameters *p);
 uint64_t sg_withdraw(SolParameters *p);
+uint64_t sg_commit_leases(SolParameters *p);
+uint64_t sg_cancel_order(SolParameters *p);
 uint64_t sg_settle_lease(SolParameters *p);
 uint64_t sg_cancel_lease(SolParameters *p);
 uint64_t sg_release_lease(SolParameters *p);
