@@ -16,6 +16,7 @@ package cheader
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/binary"
 	"fmt"
 	"strings"
@@ -35,7 +36,7 @@ const (
 // committed header can be checked for staleness byte for byte.
 func Generate(doc *idl.IDL) ([]byte, error) {
 	g := &gen{doc: doc, lays: newLayouts(doc)}
-	steps := []func() error{g.banner, g.programID, g.discriminators, g.seeds, g.errors, g.enums, g.types, g.instructions, g.footer}
+	steps := []func() error{g.banner, g.programID, g.discriminators, g.seeds, g.constants, g.errors, g.enums, g.types, g.instructions, g.footer}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, fmt.Errorf("generate C header for %s: %w", doc.Metadata.Name, err)
@@ -121,6 +122,36 @@ func (g *gen) discriminators() error {
 
 // seeds emits every distinct constant PDA seed that reads as an identifier, so
 // the program derives PDAs from the same bytes the IDL declares.
+// constants emits the IDL's constants: integers as numbers, byte strings as a
+// C string literal and their length.
+func (g *gen) constants() error {
+	if len(g.doc.Constants) == 0 {
+		return nil
+	}
+	g.p("")
+	g.p("/* Constants of the IDL. */")
+	for _, c := range g.doc.Constants {
+		name := "SOLGRID_" + upperSnake(c.Name)
+		switch c.Type.Primitive {
+		case "u8", "u16", "u32", "u64":
+			if strings.Trim(c.Value, "0123456789") != "" {
+				return fmt.Errorf("constant %s: %q is not an unsigned integer", c.Name, c.Value)
+			}
+			g.p("#define %s %sU", name, c.Value)
+		case "bytes":
+			var b []byte // Anchor writes bytes as a JSON array in a string: "[115, 111]"
+			if err := json.Unmarshal([]byte(c.Value), &b); err != nil {
+				return fmt.Errorf("constant %s: bytes value %q: %w", c.Name, c.Value, err)
+			}
+			g.p("#define %s %s", name, cString(string(b)))
+			g.p("#define %s_LEN %d", name, len(b))
+		default:
+			return fmt.Errorf("constant %s: type %s is not supported in C", c.Name, c.Type.Primitive)
+		}
+	}
+	return nil
+}
+
 func (g *gen) seeds() error {
 	seen := map[string]bool{}
 	var lines []string
@@ -197,6 +228,8 @@ func (g *gen) enums() error {
 		for i, v := range t.Type.Variants {
 			g.p("#define SOLGRID_%s_%s %d", upperSnake(t.Name), upperSnake(v.Name), i)
 		}
+		// The count bounds a tag read from untrusted data.
+		g.p("#define SOLGRID_%s_COUNT %d", upperSnake(t.Name), len(t.Type.Variants))
 	}
 	return nil
 }

@@ -81,6 +81,12 @@
 #define SOLGRID_SEED_ORDER "order"
 #define SOLGRID_SEED_ORDER_LEN 5
 
+/* Constants of the IDL. */
+#define SOLGRID_ORDER_DOMAIN "solgrid:order:v1"
+#define SOLGRID_ORDER_DOMAIN_LEN 16
+#define SOLGRID_MAX_FILLS 16U
+#define SOLGRID_STORED_ORDER 255U
+
 /* Custom errors: the program returns the code itself, reported as Custom(code). */
 enum solgrid_error {
   SOLGRID_ERR_INVALID_INSTRUCTION_DATA = 6000, /* Instruction data is malformed or has the wrong length */
@@ -239,6 +245,7 @@ static inline const char *solgrid_error_msg(uint64_t code) {
 typedef uint8_t Side; /* Borsh enum tag */
 #define SOLGRID_SIDE_BID 0
 #define SOLGRID_SIDE_ASK 1
+#define SOLGRID_SIDE_COUNT 2
 
 /* Standardised GPU products; bit i of an order's sku_mask is GpuSku i. */
 typedef uint8_t GpuSku; /* Borsh enum tag */
@@ -254,11 +261,13 @@ typedef uint8_t GpuSku; /* Borsh enum tag */
 #define SOLGRID_GPU_SKU_H200 9
 #define SOLGRID_GPU_SKU_B200 10
 #define SOLGRID_GPU_SKU_MI300X 11
+#define SOLGRID_GPU_SKU_COUNT 12
 
 /* Active: accruing. Closed: ended, fully settled; the account may be closed. */
 typedef uint8_t LeaseState; /* Borsh enum tag */
 #define SOLGRID_LEASE_STATE_ACTIVE 0
 #define SOLGRID_LEASE_STATE_CLOSED 1
+#define SOLGRID_LEASE_STATE_COUNT 2
 
 /* Who ended a lease, and why. */
 typedef uint8_t CloseReason; /* Borsh enum tag */
@@ -266,6 +275,7 @@ typedef uint8_t CloseReason; /* Borsh enum tag */
 #define SOLGRID_CLOSE_REASON_EXPIRED 1
 #define SOLGRID_CLOSE_REASON_CANCELLED_BY_RENTER 2
 #define SOLGRID_CLOSE_REASON_RELEASED_BY_PROVIDER 3
+#define SOLGRID_CLOSE_REASON_COUNT 4
 
 /* Market configuration and counters (PDA ["market", authority, market_id]). */
 typedef struct __attribute__((packed, aligned(8))) Market {

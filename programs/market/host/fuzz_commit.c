@@ -59,7 +59,7 @@ static void fuzz_commit_data(const uint8_t *data, size_t n) {
       GpuSku sku;
       SgLeaseAmounts amounts;
       sg_commit_fill(copy, &a, i, &fill);
-      uint64_t bi = fill.bid == SG_STORED_ORDER ? 0 : fill.bid, ai = fill.ask == SG_STORED_ORDER ? 0 : fill.ask;
+      uint64_t bi = fill.bid == SOLGRID_STORED_ORDER ? 0 : fill.bid, ai = fill.ask == SOLGRID_STORED_ORDER ? 0 : fill.ask;
       if (a.n_orders == 0)
         continue;
       memcpy(&bid, copy + a.orders_offset + bi * sizeof(SignedOrder) + SG_SIGNED_ORDER_ORDER_OFFSET, sizeof bid);

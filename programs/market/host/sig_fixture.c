@@ -68,7 +68,7 @@ static void encode_commit(SigFixture *f) {
   p += SG_COMMIT_ORDERS_OFFSET;
   for (uint32_t i = 0; i < n; i++) {
     memset(so.signature, 0xa0 + i, 64);
-    memcpy(so.domain, SG_ORDER_DOMAIN, SG_ORDER_DOMAIN_LEN);
+    memcpy(so.domain, SOLGRID_ORDER_DOMAIN, SOLGRID_ORDER_DOMAIN_LEN);
     fixture_order(&so.order, 0x10 + i, i == 0 ? SOLGRID_SIDE_BID : SOLGRID_SIDE_ASK);
     memcpy(p, &so, sizeof so);
     p += sizeof so;
@@ -84,7 +84,7 @@ static void encode_ed25519(SigFixture *f) {
   for (int i = 0; i < SIG_FIXTURE_ORDERS; i++) {
     uint16_t at = (uint16_t)(SG_COMMIT_ORDERS_OFFSET + i * sizeof(SignedOrder));
     uint16_t msg = (uint16_t)(at + SG_SIGNED_ORDER_DOMAIN_OFFSET);
-    uint16_t v[7] = {at, SIG_FIXTURE_COMMIT_INDEX, (uint16_t)(msg + SG_ORDER_DOMAIN_LEN + SG_ORDER_OWNER_OFFSET),
+    uint16_t v[7] = {at, SIG_FIXTURE_COMMIT_INDEX, (uint16_t)(msg + SOLGRID_ORDER_DOMAIN_LEN + SG_ORDER_OWNER_OFFSET),
                      SIG_FIXTURE_COMMIT_INDEX, msg, (uint16_t)SG_ORDER_MESSAGE_LEN, SIG_FIXTURE_COMMIT_INDEX};
     for (int k = 0; k < 7; k++)
       sig_fixture_set_offset(f, i, k, v[k]);

@@ -16,7 +16,7 @@
 #define SIG_FIXTURE_ORDERS 2
 #define SIG_FIXTURE_ED25519_INDEX 1
 #define SIG_FIXTURE_COMMIT_INDEX 2
-#define SIG_FIXTURE_DATA_MAX (SG_COMMIT_ORDERS_OFFSET + SG_MAX_FILLS * sizeof(SignedOrder) + 4 + SG_MAX_FILLS * sizeof(Fill))
+#define SIG_FIXTURE_DATA_MAX (SG_COMMIT_ORDERS_OFFSET + SOLGRID_MAX_FILLS * sizeof(SignedOrder) + 4 + SOLGRID_MAX_FILLS * sizeof(Fill))
 #define SIG_FIXTURE_SYSVAR_MAX 8192
 
 typedef struct {
@@ -30,7 +30,7 @@ typedef struct {
   SolPubkey program_id;
   uint8_t commit[SIG_FIXTURE_DATA_MAX];
   uint64_t commit_len;
-  uint8_t ed25519[SG_ED25519_HEADER_LEN + SG_MAX_FILLS * SG_ED25519_OFFSETS_LEN];
+  uint8_t ed25519[SG_ED25519_HEADER_LEN + SOLGRID_MAX_FILLS * SG_ED25519_OFFSETS_LEN];
   uint64_t ed25519_len;
   uint8_t budget[5];
   uint8_t ed25519_accounts; /* how many account metas the Ed25519 instruction claims */

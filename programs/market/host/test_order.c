@@ -45,9 +45,9 @@ static uint64_t match(void) {
 static void pins_idl_constants(void) {
   CHECK_EQ(sizeof(SignedOrder), 254);
   CHECK_EQ(SG_ORDER_MESSAGE_LEN, 190);
-  CHECK(memcmp(SG_ORDER_DOMAIN, "solgrid:order:v1", 16) == 0);
-  CHECK_EQ(SG_MAX_FILLS, 16);
-  CHECK_EQ(SG_STORED_ORDER, 255);
+  CHECK(memcmp(SOLGRID_ORDER_DOMAIN, "solgrid:order:v1", 16) == 0);
+  CHECK_EQ(SOLGRID_MAX_FILLS, 16);
+  CHECK_EQ(SOLGRID_STORED_ORDER, 255);
 }
 
 static void accepts_valid_orders_and_refuses_malformed_ones(void) {
@@ -220,7 +220,7 @@ static void decodes_commit_data(void) {
   CHECK_EQ(sg_commit_decode(f->commit, f->commit_len + 1, &a), SOLGRID_ERR_INVALID_INSTRUCTION_DATA);
   f->commit[a.fills_offset + offsetof(Fill, ask)] = 2; /* past new_orders */
   CHECK_EQ(sg_commit_decode(f->commit, f->commit_len, &a), SOLGRID_ERR_INVALID_INSTRUCTION_DATA);
-  f->commit[a.fills_offset + offsetof(Fill, ask)] = SG_STORED_ORDER;
+  f->commit[a.fills_offset + offsetof(Fill, ask)] = SOLGRID_STORED_ORDER;
   CHECK_EQ(sg_commit_decode(f->commit, f->commit_len, &a), 0);
   f->commit[9] = 17;
   CHECK_EQ(sg_commit_decode(f->commit, f->commit_len, &a), SOLGRID_ERR_TOO_MANY_FILLS);

@@ -4,8 +4,8 @@
 #include "sol/mem.h"
 
 bool sg_order_domain_ok(const uint8_t *p) {
-  static const char domain[] = SG_ORDER_DOMAIN;
-  return sol_bytes_eq(p, domain, SG_ORDER_DOMAIN_LEN);
+  static const char domain[] = SOLGRID_ORDER_DOMAIN;
+  return sol_bytes_eq(p, domain, SOLGRID_ORDER_DOMAIN_LEN);
 }
 
 static bool one_bit(uint32_t v) { return v != 0 && (v & (v - 1)) == 0; }
@@ -17,7 +17,7 @@ static bool is_zero_key(const uint8_t *k) {
 }
 
 uint64_t sg_order_check(const Order *o) {
-  uint32_t all = ((uint32_t)1 << SG_SKU_COUNT) - 1;
+  uint32_t all = ((uint32_t)1 << SOLGRID_GPU_SKU_COUNT) - 1;
   if (o->version != SG_ORDER_VERSION || (o->side != SOLGRID_SIDE_BID && o->side != SOLGRID_SIDE_ASK))
     return SG_ERR(INVALID_ORDER);
   if (o->sku_mask == 0 || (o->sku_mask & ~all) != 0 || (o->side == SOLGRID_SIDE_ASK && !one_bit(o->sku_mask)))

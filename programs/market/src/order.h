@@ -6,15 +6,7 @@
 
 #include "solgrid_market_idl.h"
 
-/* The IDL constants ORDER_DOMAIN, MAX_FILLS and STORED_ORDER (pinned against the
- * IDL by the host tests and client tests). */
-#define SG_ORDER_DOMAIN "solgrid:order:v1"
-#define SG_ORDER_DOMAIN_LEN 16
-#define SG_MAX_FILLS 16
-#define SG_STORED_ORDER 255
-
 #define SG_ORDER_VERSION 1
-#define SG_SKU_COUNT 12
 #define SG_MAX_BPS 10000
 #define SG_SECONDS_PER_HOUR 3600
 
@@ -22,9 +14,9 @@
 #define SG_SIGNED_ORDER_DOMAIN_OFFSET offsetof(SignedOrder, domain)
 #define SG_SIGNED_ORDER_ORDER_OFFSET offsetof(SignedOrder, order)
 #define SG_ORDER_OWNER_OFFSET offsetof(Order, owner)
-#define SG_ORDER_MESSAGE_LEN (SG_ORDER_DOMAIN_LEN + sizeof(Order)) /* what the owner signs */
+#define SG_ORDER_MESSAGE_LEN (SOLGRID_ORDER_DOMAIN_LEN + sizeof(Order)) /* what the owner signs */
 
-_Static_assert(SG_SIGNED_ORDER_ORDER_OFFSET == SG_SIGNED_ORDER_DOMAIN_OFFSET + SG_ORDER_DOMAIN_LEN,
+_Static_assert(SG_SIGNED_ORDER_ORDER_OFFSET == SG_SIGNED_ORDER_DOMAIN_OFFSET + SOLGRID_ORDER_DOMAIN_LEN,
                "domain || order must be contiguous: it is the signed message");
 
 /* True if the 16 bytes at p are ORDER_DOMAIN. */

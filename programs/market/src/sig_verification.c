@@ -50,7 +50,7 @@ static uint64_t check_signature(const Ed25519Offsets *e, uint64_t order_at, uint
   if (e->signature_ix != current || e->pubkey_ix != current || e->message_ix != current ||
       e->signature_offset != order_at || e->message_offset != message_at || e->message_size != SG_ORDER_MESSAGE_LEN)
     return SG_ERR(INVALID_ED25519_INSTRUCTION);
-  if (e->pubkey_offset != message_at + SG_ORDER_DOMAIN_LEN + SG_ORDER_OWNER_OFFSET)
+  if (e->pubkey_offset != message_at + SOLGRID_ORDER_DOMAIN_LEN + SG_ORDER_OWNER_OFFSET)
     return SG_ERR(SIGNATURE_KEY_MISMATCH);
   return SOL_SUCCESS;
 }

@@ -38,14 +38,14 @@ uint64_t sg_commit_decode(const uint8_t *data, uint64_t len, SgCommitArgs *out) 
     return SG_ERR(INVALID_INSTRUCTION_DATA);
   out->ed25519_index = data[8];
   out->n_orders = read_u32(data + 9);
-  if (out->n_orders > SG_MAX_FILLS)
+  if (out->n_orders > SOLGRID_MAX_FILLS)
     return SG_ERR(TOO_MANY_FILLS);
   out->orders_offset = at;
   at += out->n_orders * SG_SIGNED_ORDER_LEN;
   if (len < at + 4)
     return SG_ERR(INVALID_INSTRUCTION_DATA);
   out->n_fills = read_u32(data + at);
-  if (out->n_fills > SG_MAX_FILLS)
+  if (out->n_fills > SOLGRID_MAX_FILLS)
     return SG_ERR(TOO_MANY_FILLS);
   out->fills_offset = at + 4;
   if (out->n_fills == 0 || len != out->fills_offset + out->n_fills * sizeof(Fill))
@@ -53,7 +53,7 @@ uint64_t sg_commit_decode(const uint8_t *data, uint64_t len, SgCommitArgs *out) 
   for (uint64_t i = 0; i < out->n_fills; i++) {
     const uint8_t *f = data + out->fills_offset + i * sizeof(Fill);
     uint8_t bid = f[offsetof(Fill, bid)], ask = f[offsetof(Fill, ask)];
-    if ((bid != SG_STORED_ORDER && bid >= out->n_orders) || (ask != SG_STORED_ORDER && ask >= out->n_orders))
+    if ((bid != SOLGRID_STORED_ORDER && bid >= out->n_orders) || (ask != SOLGRID_STORED_ORDER && ask >= out->n_orders))
       return SG_ERR(INVALID_INSTRUCTION_DATA);
   }
   return SOL_SUCCESS;
@@ -170,7 +170,7 @@ static uint64_t resolve_side(const Commit *c, OrderSide *s, SolAccountInfo *stat
   refresh(state);
   if ((r = sg_require_writable(state)) != SOL_SUCCESS)
     return r;
-  return index == SG_STORED_ORDER ? resolve_stored(c, s) : resolve_new(c, s, index);
+  return index == SOLGRID_STORED_ORDER ? resolve_stored(c, s) : resolve_new(c, s, index);
 }
 
 static uint64_t check_lease_address(const Commit *c, FillPlan *f) {
