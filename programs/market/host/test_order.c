@@ -6,6 +6,7 @@
 
 #include "instructions/commit_leases.h"
 #include "order.h"
+#include "u128.h"
 #include "sig_fixture.h"
 #include "test.h"
 
@@ -185,9 +186,7 @@ static void mul_div_ceil_matches_int128(void) {
     for (int j = 0; j < n; j++)
       for (int k = 0; k < n; k++) {
         unsigned __int128 p = (unsigned __int128)v[i] * v[j], q;
-        uint64_t hi, lo, got = 0;
-        sg_mul_u64(v[i], v[j], &hi, &lo);
-        CHECK(hi == (uint64_t)(p >> 64) && lo == (uint64_t)p);
+        uint64_t got = 0;
         bool ok = sg_mul_div_ceil(v[i], v[j], v[k], &got);
         if (v[k] == 0) {
           CHECK(!ok);

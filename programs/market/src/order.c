@@ -1,5 +1,6 @@
 /* order.c - see order.h. */
 #include "order.h"
+#include "u128.h"
 #include "errors.h"
 #include "sol/mem.h"
 
@@ -102,55 +103,11 @@ uint64_t sg_order_fillable(const Order *o, uint32_t filled, uint8_t cancelled, u
   return SOL_SUCCESS;
 }
 
-/* Schoolbook on 32-bit halves: BPF has no 64x64->128 multiply. */
-void sg_mul_u64(uint64_t a, uint64_t b, uint64_t *hi, uint64_t *lo) {
-  uint64_t a0 = a & 0xffffffffu, a1 = a >> 32, b0 = b & 0xffffffffu, b1 = b >> 32;
-  uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
-  uint64_t mid = (p00 >> 32) + (p01 & 0xffffffffu) + (p10 & 0xffffffffu);
-  *lo = (mid << 32) | (p00 & 0xffffffffu);
-  *hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
-}
-
-/* Restoring division of hi:lo by d, one quotient bit per step; needs hi < d so
- * the quotient fits in 64 bits. */
-static uint64_t div_u128(uint64_t hi, uint64_t lo, uint64_t d, uint64_t *rem) {
-  uint64_t q = 0, r = hi;
-  for (int i = 63; i >= 0; i--) {
-    uint64_t carry = r >> 63;
-    r = (r << 1) | ((lo >> i) & 1);
-    q <<= 1;
-    if (carry != 0 || r >= d) {
-      r -= d;
-      q |= 1;
-    }
-  }
-  *rem = r;
-  return q;
-}
-
-bool sg_mul_div_ceil(uint64_t a, uint64_t b, uint64_t d, uint64_t *out) {
-  uint64_t hi, lo, q, rem;
-  if (d == 0)
-    return false;
-  sg_mul_u64(a, b, &hi, &lo);
-  if (hi == 0) {
-    q = lo / d;
-    rem = lo % d;
-  } else {
-    if (hi >= d)
-      return false;
-    q = div_u128(hi, lo, d, &rem);
-  }
-  if (rem != 0 && q == UINT64_MAX)
-    return false;
-  *out = q + (rem != 0);
-  return true;
-}
-
 static bool mul_checked(uint64_t a, uint64_t b, uint64_t *out) {
-  uint64_t hi;
-  sg_mul_u64(a, b, &hi, out);
-  return hi == 0;
+  SolU128 p;
+  sg_u128_mul(a, b, &p);
+  *out = p.lo;
+  return p.hi == 0;
 }
 
 static bool pow10(uint8_t e, uint64_t *out) {

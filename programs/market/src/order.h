@@ -55,9 +55,5 @@ typedef struct {
  * in the token; fee = floor(cost x fee_bps / 10000) at the mint's fee rate. */
 uint64_t sg_lease_amounts(const SgMatch *m, SgLeaseAmounts *out);
 
-/* hi:lo = a x b. */
-void sg_mul_u64(uint64_t a, uint64_t b, uint64_t *hi, uint64_t *lo);
-/* ceil(a x b / d); false if d is 0 or the result does not fit in a u64. */
-bool sg_mul_div_ceil(uint64_t a, uint64_t b, uint64_t d, uint64_t *out);
 
 #endif

@@ -93,3 +93,13 @@ bool sg_mul_div_floor(uint64_t a, uint64_t b, uint64_t d, uint64_t *out) {
   *out = q.lo;
   return true;
 }
+
+bool sg_mul_div_ceil(uint64_t a, uint64_t b, uint64_t d, uint64_t *out) {
+  SolU128 product, q;
+  uint64_t rem;
+  sg_u128_mul(a, b, &product);
+  if (!sg_u128_divmod(&product, d, &q, &rem) || q.hi != 0 || (rem != 0 && q.lo == UINT64_MAX))
+    return false;
+  *out = q.lo + (rem != 0);
+  return true;
+}

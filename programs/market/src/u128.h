@@ -17,4 +17,8 @@ bool sg_u128_divmod(const SolU128 *n, uint64_t d, SolU128 *q, uint64_t *rem);
  * does not fit in a u64. */
 bool sg_mul_div_floor(uint64_t a, uint64_t b, uint64_t d, uint64_t *out);
 
+/* *out = ceil(a × b ÷ d); false (nothing written) when d is 0 or the result
+ * does not fit in a u64. */
+bool sg_mul_div_ceil(uint64_t a, uint64_t b, uint64_t d, uint64_t *out);
+
 #endif
