@@ -23,6 +23,7 @@ const (
 	CodeOwnerLimit          = "owner_limit"
 	CodeInsufficientBalance = "insufficient_balance"
 	CodeNodeUnavailable     = "node_unavailable"
+	CodeMintNotAccepted     = "mint_not_accepted"
 	CodeNotFound            = "not_found"
 	CodeNotOpen             = "not_open"
 	CodeUnavailable         = "unavailable"

@@ -117,8 +117,13 @@ func (s *Server) check(r *http.Request, so *solgridmarket.SignedOrder) *Error {
 	}
 	if o.Side == solgridmarket.Side_Bid {
 		if err := s.funds.CheckBid(r.Context(), o); err != nil {
-			if errors.Is(err, pretrade.ErrInsufficientBalance) {
+			switch {
+			case errors.Is(err, pretrade.ErrInsufficientBalance):
 				return errorf(http.StatusPaymentRequired, CodeInsufficientBalance, "%v", err)
+			case errors.Is(err, pretrade.ErrMintNotAccepted):
+				return badRequest(CodeMintNotAccepted, "%v", err)
+			case errors.Is(err, pretrade.ErrOverflow):
+				return badRequest(CodeOverflow, "%v", err)
 			}
 			return errorf(http.StatusServiceUnavailable, CodeUnavailable, "balance check: %v", err)
 		}

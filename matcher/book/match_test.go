@@ -324,7 +324,7 @@ func TestCompensationRestoresTheInnocentAndRemovesTheGuilty(t *testing.T) {
 	if err := f.book.Compensate(f.ctx, res.Fills[0].Fill, &guilty, "InsufficientFunds"); err != nil {
 		t.Fatal(err)
 	}
-	if f.status(ask.Seq) != StatusOpen || f.remaining(ask.Seq) != 2 {
+	if f.status(ask.Seq) != StatusOpen || f.remaining(ask.Seq) != 2 || f.remaining(res.Seq) != 2 {
 		t.Errorf("innocent ask: %s with %d GPUs, want open with 2", f.status(ask.Seq), f.remaining(ask.Seq))
 	}
 	bid, _ := f.book.OrderBySeq(f.ctx, res.Seq)

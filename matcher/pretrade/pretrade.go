@@ -17,6 +17,9 @@ var ErrInsufficientBalance = errors.New("available balance does not cover the bi
 // ErrNodeUnavailable: the ask's node is not the signer's or has no free GPUs.
 var ErrNodeUnavailable = errors.New("the node cannot serve this ask")
 
+// ErrMintNotAccepted: the bid pays in a mint the market does not take.
+var ErrMintNotAccepted = errors.New("the market does not accept this payment mint")
+
 // ErrOverflow: price × GPUs × hours (+ fee) does not fit in a u64, as on chain.
 var ErrOverflow = errors.New("price × GPUs × hours overflows u64")
 

@@ -1,8 +1,9 @@
 -- Undoes a fill the chain refused for good. ARGV[3] = fill seq, ARGV[4] = guilty side
 -- ('b', 'a' or '' when neither order is at fault), ARGV[5] = reason, ARGV[6] = cutoff.
--- The innocent order gets the fill's GPUs back (and its place in the book, at its
--- original time priority, if it had been filled out and is still live); the guilty
--- order is taken off the book. Idempotent: a fill is compensated once.
+-- Both orders get the fill's GPUs back, so an order's matched GPUs always equal what
+-- the chain filled once the outbox is drained. The innocent order returns to the book
+-- (at its original time priority) if it had been filled out and is still live; the
+-- guilty one is taken off the book. Idempotent: a fill is compensated once.
 local fkey = P .. 'f:' .. ARGV[3]
 local f = redis.call('HMGET', fkey, 'b', 'a', 'n', 'st')
 if not f[1] then return {'not_found'} end
@@ -27,6 +28,8 @@ end
 for i, sd in ipairs({'b', 'a'}) do
   local seq = f[i]
   if sd == guilty then
+    -- its GPUs come back too (so matched GPUs equal what the chain filled), but it leaves the book
+    redis.call('HINCRBY', P .. 'o:' .. seq, 'q', n)
     if not unlist(seq, 'removed') then
       redis.call('HSET', P .. 'o:' .. seq, 'st', 'removed')
     end
