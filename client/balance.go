@@ -49,9 +49,7 @@ func (b *OpenBalance) Build(programID solana.PublicKey) (solana.Instruction, sol
 	if err != nil {
 		return nil, solana.PublicKey{}, fmt.Errorf("open balance: %w", err)
 	}
-	// The generated builder leaves the data of an argument-less instruction
-	// empty; the program needs the discriminator, which is all the data there is.
-	return solana.NewInstruction(programID, ix.Accounts(), solgridmarket.Instruction_OpenBalance[:]), balance, nil
+	return withProgramID(ix, programID), balance, nil
 }
 
 // OpenBalance opens a Balance paid for by payer.

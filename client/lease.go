@@ -60,7 +60,7 @@ func (b *SettleLease) Build(programID solana.PublicKey) (solana.Instruction, err
 	if err != nil {
 		return nil, fmt.Errorf("settle lease: %w", err)
 	}
-	return argless(ix, solgridmarket.Instruction_SettleLease, programID), nil
+	return withProgramID(ix, programID), nil
 }
 
 // CancelLease builds cancel_lease: the renter ends the lease early.
@@ -87,7 +87,7 @@ func (b *CancelLease) Build(programID solana.PublicKey) (solana.Instruction, err
 	if err != nil {
 		return nil, fmt.Errorf("cancel lease: %w", err)
 	}
-	return argless(ix, solgridmarket.Instruction_CancelLease, programID), nil
+	return withProgramID(ix, programID), nil
 }
 
 // ReleaseLease builds release_lease: the provider ends the lease early.
@@ -114,20 +114,30 @@ func (b *ReleaseLease) Build(programID solana.PublicKey) (solana.Instruction, er
 	if err != nil {
 		return nil, fmt.Errorf("release lease: %w", err)
 	}
-	return argless(ix, solgridmarket.Instruction_ReleaseLease, programID), nil
+	return withProgramID(ix, programID), nil
 }
 
 // CloseLease builds close_lease: an ended lease's rent goes back to RentPayer
-// (the lease's rent_payer; nobody else can receive it).
+// (the lease's rent_payer; nobody else can receive it). The two OrderStates
+// prove that the pair can never be committed again.
 type CloseLease struct {
-	Lease     solana.PublicKey
-	RentPayer solana.PublicKey
+	Lease         solana.PublicKey
+	RentPayer     solana.PublicKey
+	BidOrderState solana.PublicKey
+	AskOrderState solana.PublicKey
 }
 
-// Validate checks that both accounts are named.
+// CloseLeaseOf names the accounts close_lease needs for lease l at address.
+func CloseLeaseOf(programID, address solana.PublicKey, l *solgridmarket.Lease) CloseLease {
+	bid, _ := OrderStateAddress(programID, l.Market, l.Renter, l.BidOrderId)
+	ask, _ := OrderStateAddress(programID, l.Market, l.Provider, l.AskOrderId)
+	return CloseLease{Lease: address, RentPayer: l.RentPayer, BidOrderState: bid, AskOrderState: ask}
+}
+
+// Validate checks that every account is named.
 func (b *CloseLease) Validate() error {
-	if b.Lease.IsZero() || b.RentPayer.IsZero() {
-		return errors.New("close lease: lease and rent payer are required")
+	if b.Lease.IsZero() || b.RentPayer.IsZero() || b.BidOrderState.IsZero() || b.AskOrderState.IsZero() {
+		return errors.New("close lease: lease, rent payer and both order states are required")
 	}
 	return nil
 }
@@ -137,17 +147,11 @@ func (b *CloseLease) Build(programID solana.PublicKey) (solana.Instruction, erro
 	if err := b.Validate(); err != nil {
 		return nil, err
 	}
-	ix, err := solgridmarket.NewCloseLeaseInstruction(b.Lease, b.RentPayer)
+	ix, err := solgridmarket.NewCloseLeaseInstruction(b.Lease, b.RentPayer, b.BidOrderState, b.AskOrderState)
 	if err != nil {
 		return nil, fmt.Errorf("close lease: %w", err)
 	}
-	return argless(ix, solgridmarket.Instruction_CloseLease, programID), nil
-}
-
-// argless rebuilds a generated instruction without arguments: anchor-go emits
-// no data at all for those, not even the discriminator the program dispatches on.
-func argless(ix solana.Instruction, discriminator [8]byte, programID solana.PublicKey) solana.Instruction {
-	return solana.NewInstruction(programID, ix.Accounts(), discriminator[:])
+	return withProgramID(ix, programID), nil
 }
 
 // FetchLeaseParties reads a lease and its market and derives the accounts its
@@ -203,7 +207,7 @@ func (c *Client) CloseLease(ctx context.Context, payer solana.PrivateKey, lease 
 	if err != nil {
 		return nil, fmt.Errorf("close lease: %w", err)
 	}
-	b := CloseLease{Lease: lease, RentPayer: l.RentPayer}
+	b := CloseLeaseOf(c.ProgramID, lease, l)
 	return c.sendLeaseInstruction(ctx, "close lease", lease, &b, payer, opts)
 }
 

@@ -32,7 +32,9 @@ type leaseScenario struct {
 	committed                 *solgridmarket.Lease
 }
 
-func newLeaseScenario(t *testing.T) *leaseScenario {
+// newLeaseScenario commits the scenario's lease; adjust may change the bid
+// before it is signed (the fill stays lsGPUs for lsHours).
+func newLeaseScenario(t *testing.T, adjust ...func(bid *solgridmarket.Order)) *leaseScenario {
 	t.Helper()
 	ctx := context.Background()
 	m := newTestMarket(t)
@@ -49,11 +51,15 @@ func newLeaseScenario(t *testing.T) *leaseScenario {
 		}
 	}
 	expires := time.Now().Unix() + 86_400
-	bid, err := client.SignOrder(solgridmarket.Order{
+	bidOrder := solgridmarket.Order{
 		Market: m.market, Owner: s.renter.PublicKey(), OrderId: 1, LimitPrice: lsPrice, ExpiresAt: expires,
 		SkuMask: client.SKUMask(solgridmarket.GpuSku_H100Sxm), GpuCount: lsGPUs, MinHours: 1, MaxHours: 10,
 		PaymentMint: m.stable, Side: solgridmarket.Side_Bid, Version: client.OrderVersion,
-	}, s.renter)
+	}
+	for _, f := range adjust {
+		f(&bidOrder)
+	}
+	bid, err := client.SignOrder(bidOrder, s.renter)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,6 +253,28 @@ func (s *leaseScenario) lamports(t *testing.T, addr solana.PublicKey) uint64 {
 		t.Fatal(err)
 	}
 	return out.Value
+}
+
+// While both orders could still fill, the Lease address must stay taken: freeing
+// it would let the same pair be committed a second time.
+func TestCloseLeaseWaitsUntilThePairCanNeverFillAgain(t *testing.T) {
+	ctx := context.Background()
+	s := newLeaseScenario(t, func(bid *solgridmarket.Order) { bid.GpuCount = 2 * lsGPUs })
+	s.warp(t, lsHours*3600+1)
+	if _, err := s.chain.Client.SettleLease(ctx, s.renter, s.lease, client.SendOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	before := s.snapshot(t, s.lease, s.matcher.PublicKey())
+	_, err := s.chain.Client.CloseLease(ctx, s.renter, s.lease, landed)
+	requireProgramError(t, err, "OrdersStillOpen")
+	s.requireUnchanged(t, before, s.lease, s.matcher.PublicKey())
+
+	if _, err := s.chain.Client.CancelOrder(ctx, s.renter, s.market, 1, client.SendOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.chain.Client.CloseLease(ctx, s.renter, s.lease, client.SendOptions{}); err != nil {
+		t.Fatalf("close after the bid was cancelled: %v", err)
+	}
 }
 
 func TestCloseLeaseOfAnActiveLeaseFailsAndChangesNothing(t *testing.T) {

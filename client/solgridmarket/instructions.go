@@ -202,7 +202,7 @@ func NewOpenBalanceInstruction(
 	return solanago.NewInstruction(
 		ProgramID,
 		accounts__,
-		nil,
+		Instruction_OpenBalance[:],
 	), nil
 }
 
@@ -465,7 +465,7 @@ func NewSettleLeaseInstruction(
 	return solanago.NewInstruction(
 		ProgramID,
 		accounts__,
-		nil,
+		Instruction_SettleLease[:],
 	), nil
 }
 
@@ -501,7 +501,7 @@ func NewCancelLeaseInstruction(
 	return solanago.NewInstruction(
 		ProgramID,
 		accounts__,
-		nil,
+		Instruction_CancelLease[:],
 	), nil
 }
 
@@ -537,15 +537,17 @@ func NewReleaseLeaseInstruction(
 	return solanago.NewInstruction(
 		ProgramID,
 		accounts__,
-		nil,
+		Instruction_ReleaseLease[:],
 	), nil
 }
 
 // Builds a "close_lease" instruction.
-// Closes an ended lease and returns its rent to whoever paid it.
+// Closes an ended lease and returns its rent to whoever paid it. Allowed only once one of its two orders can never fill again (filled, cancelled or expired): the Lease address is what makes a second commit of the same pair fail, so it is freed only when no second commit is possible.
 func NewCloseLeaseInstruction(
 	leaseAccount solanago.PublicKey,
 	rentPayerAccount solanago.PublicKey,
+	bidOrderStateAccount solanago.PublicKey,
+	askOrderStateAccount solanago.PublicKey,
 ) (solanago.Instruction, error) {
 	accounts__ := solanago.AccountMetaSlice{}
 
@@ -555,12 +557,16 @@ func NewCloseLeaseInstruction(
 		accounts__.Append(solanago.NewAccountMeta(leaseAccount, true, false))
 		// Account 1 "rent_payer": Writable, Non-signer, Required
 		accounts__.Append(solanago.NewAccountMeta(rentPayerAccount, true, false))
+		// Account 2 "bid_order_state": Read-only, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(bidOrderStateAccount, false, false))
+		// Account 3 "ask_order_state": Read-only, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(askOrderStateAccount, false, false))
 	}
 
 	// Create the instruction.
 	return solanago.NewInstruction(
 		ProgramID,
 		accounts__,
-		nil,
+		Instruction_CloseLease[:],
 	), nil
 }

@@ -16,8 +16,8 @@ package cheader
 
 import (
 	"bytes"
-	"encoding/json"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"strings"
 

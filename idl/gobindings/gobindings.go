@@ -62,12 +62,32 @@ func GenerateFrom(ctx context.Context, repoRoot, idlFile string) (map[string][]b
 		if err != nil {
 			return nil, fmt.Errorf("generate bindings: %w", err)
 		}
+		if name == "instructions.go" {
+			src = addMissingDiscriminators(src)
+		}
 		if src, err = format.Source(src); err != nil {
 			return nil, fmt.Errorf("generate bindings: gofmt %s: %w", name, err)
 		}
 		files[name] = src
 	}
 	return files, nil
+}
+
+// addMissingDiscriminators works around anchor-go v1.0.0 building the data of an
+// instruction without arguments as nil: the program dispatches on the 8-byte
+// discriminator, which is all such an instruction's data should be. Fixing it
+// here keeps one correct builder per instruction instead of a workaround at
+// every call site.
+func addMissingDiscriminators(src []byte) []byte {
+	funcs := strings.Split(string(src), "\nfunc New")
+	for i := 1; i < len(funcs); i++ {
+		name, _, ok := strings.Cut(funcs[i], "Instruction(")
+		if !ok || strings.Contains(funcs[i], "enc__") {
+			continue // a builder that encodes its discriminator and arguments
+		}
+		funcs[i] = strings.Replace(funcs[i], "accounts__,\n\t\tnil,\n", "accounts__,\n\t\tInstruction_"+name+"[:],\n", 1)
+	}
+	return []byte(strings.Join(funcs, "\nfunc New"))
 }
 
 // Write replaces the generated package with freshly generated files.

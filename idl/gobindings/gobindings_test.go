@@ -67,3 +67,15 @@ func TestIDLChangeChangesBindings(t *testing.T) {
 		t.Fatal("bindings generated from an edited IDL equal the committed ones: the freshness test could not catch a stale package")
 	}
 }
+
+// anchor-go leaves an argument-less instruction's data empty; our fix-up must give
+// every one of them exactly its discriminator.
+func TestArgumentlessInstructionsCarryTheirDiscriminator(t *testing.T) {
+	src := string(addMissingDiscriminators([]byte("package p\nfunc NewCloseLeaseInstruction(a int) {\n\treturn solanago.NewInstruction(\n\t\tProgramID,\n\t\taccounts__,\n\t\tnil,\n\t), nil\n}\nfunc NewDepositInstruction(a int) {\n\tenc__ := 1\n\treturn solanago.NewInstruction(\n\t\tProgramID,\n\t\taccounts__,\n\t\tnil,\n\t), nil\n}\n")))
+	if !strings.Contains(src, "Instruction_CloseLease[:],") {
+		t.Errorf("close_lease builder still sends no data:\n%s", src)
+	}
+	if strings.Contains(src, "Instruction_Deposit[:]") {
+		t.Errorf("a builder that encodes its own data was changed:\n%s", src)
+	}
+}

@@ -80,6 +80,8 @@
 #define SOLGRID_SEED_BALANCE_LEN 7
 #define SOLGRID_SEED_ORDER "order"
 #define SOLGRID_SEED_ORDER_LEN 5
+#define SOLGRID_SEED_LEASE "lease"
+#define SOLGRID_SEED_LEASE_LEN 5
 
 /* Constants of the IDL. */
 #define SOLGRID_ORDER_DOMAIN "solgrid:order:v1"
@@ -135,6 +137,7 @@ enum solgrid_error {
   SOLGRID_ERR_BALANCE_NOT_OPEN = 6043, /* The balance account does not exist; open it first */
   SOLGRID_ERR_TOO_MANY_FILLS = 6044, /* commit_leases holds at most 16 fills and 16 new orders */
   SOLGRID_ERR_LEASE_ALREADY_EXISTS = 6045, /* A lease for this (bid, ask) pair was already committed */
+  SOLGRID_ERR_ORDERS_STILL_OPEN = 6046, /* A lease can be closed only once one of its orders can never fill again (filled, cancelled or expired) */
 };
 
 /* Name and message of an error code, for Anchor-style error logs; NULL if unknown. */
@@ -186,6 +189,7 @@ static inline const char *solgrid_error_name(uint64_t code) {
   case SOLGRID_ERR_BALANCE_NOT_OPEN: return "BalanceNotOpen";
   case SOLGRID_ERR_TOO_MANY_FILLS: return "TooManyFills";
   case SOLGRID_ERR_LEASE_ALREADY_EXISTS: return "LeaseAlreadyExists";
+  case SOLGRID_ERR_ORDERS_STILL_OPEN: return "OrdersStillOpen";
   default: return NULL;
   }
 }
@@ -238,6 +242,7 @@ static inline const char *solgrid_error_msg(uint64_t code) {
   case SOLGRID_ERR_BALANCE_NOT_OPEN: return "The balance account does not exist; open it first";
   case SOLGRID_ERR_TOO_MANY_FILLS: return "commit_leases holds at most 16 fills and 16 new orders";
   case SOLGRID_ERR_LEASE_ALREADY_EXISTS: return "A lease for this (bid, ask) pair was already committed";
+  case SOLGRID_ERR_ORDERS_STILL_OPEN: return "A lease can be closed only once one of its orders can never fill again (filled, cancelled or expired)";
   default: return NULL;
   }
 }
@@ -936,9 +941,11 @@ _Static_assert(offsetof(cancel_order_args, order_id) == 0, "offset of cancel_ord
 #define SOLGRID_RELEASE_LEASE_DATA_LEN (8 + 0)
 
 /* Instruction close_lease: accounts in order, then data = discriminator || close_lease_args. */
-#define SOLGRID_CLOSE_LEASE_ACCOUNT_LEASE 0 /* writable */
+#define SOLGRID_CLOSE_LEASE_ACCOUNT_LEASE 0 /* writable, pda */
 #define SOLGRID_CLOSE_LEASE_ACCOUNT_RENT_PAYER 1 /* writable */
-#define SOLGRID_CLOSE_LEASE_NUM_ACCOUNTS 2
+#define SOLGRID_CLOSE_LEASE_ACCOUNT_BID_ORDER_STATE 2
+#define SOLGRID_CLOSE_LEASE_ACCOUNT_ASK_ORDER_STATE 3
+#define SOLGRID_CLOSE_LEASE_NUM_ACCOUNTS 4
 #define SOLGRID_CLOSE_LEASE_DATA_LEN (8 + 0)
 
 #endif /* SOLGRID_MARKET_IDL_H */

@@ -98,10 +98,36 @@ static void encode(LeaseFixture *f) {
   f->data_len = 8;
 }
 
-/* close_lease: the lease (already ended) and the rent payer. */
+/* An OrderState of the lease's pair: gpu_count GPUs of which filled are
+ * committed, expiring at expires_at. */
+static void make_order_state(LeaseFixture *f, HostAccount *a, uint8_t key_byte, uint32_t gpu_count, uint32_t filled) {
+  static const uint8_t disc[8] = SOLGRID_ACCOUNT_ORDER_STATE_BYTES;
+  OrderState *s = (OrderState *)a->data;
+  blank(a);
+  key(&a->key, key_byte);
+  a->owner = f->program_id;
+  a->lamports = 2212320;
+  a->data_len = sizeof(OrderState);
+  memcpy(s->discriminator, disc, 8);
+  s->has_order = 1;
+  s->filled_gpus = filled;
+  s->order.gpu_count = gpu_count;
+  s->order.expires_at = LF_NOW + 86400;
+}
+
+/* close_lease: the lease (already ended, at the PDA of its two OrderStates), the
+ * rent payer, and the pair: the bid fully filled, the ask still open. */
 static void init_close(LeaseFixture *f) {
+  SolBytes seeds[3];
   make_lease(f, &f->accounts[0]);
+  make_order_state(f, &f->accounts[2], 0x0b, 2, 2);
+  make_order_state(f, &f->accounts[3], 0x0a, 8, 2);
+  seeds[0] = (SolBytes){(const uint8_t *)SOLGRID_SEED_LEASE, SOLGRID_SEED_LEASE_LEN};
+  seeds[1] = (SolBytes){f->accounts[2].key.x, 32};
+  seeds[2] = (SolBytes){f->accounts[3].key.x, 32};
   Lease *l = lf_lease(f);
+  if (!host_find_pda(seeds, 3, &f->program_id, &f->accounts[0].key, &l->bump))
+    abort();
   l->state = SOLGRID_LEASE_STATE_CLOSED;
   l->close_reason = SOLGRID_CLOSE_REASON_EXPIRED;
   l->paid_cost = LF_TOTAL_COST;
@@ -111,7 +137,7 @@ static void init_close(LeaseFixture *f) {
   payer->key = f->rent_payer;
   payer->lamports = LF_RENT_PAYER_LAMPORTS;
   payer->is_writable = 1;
-  f->n_accounts = 2;
+  f->n_accounts = 4;
 }
 
 void lf_init(LeaseFixture *f, LeaseIx ix) {

@@ -34,6 +34,10 @@ typedef struct {
   SolPubkey program_id, market, renter, provider, treasury, rent_payer, mint;
 } LeaseFixture;
 
+/* close_lease's OrderStates of the pair. */
+#define LF_CLOSE_BID 2
+#define LF_CLOSE_ASK 3
+
 /* Valid call of ix on an active lease; resets the host runtime. */
 void lf_init(LeaseFixture *f, LeaseIx ix);
 HostAccount *lf_account(LeaseFixture *f, LeaseRole role);

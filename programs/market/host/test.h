@@ -42,8 +42,8 @@ void run_market_config_tests(void);
 void run_balance_tests(void);
 void run_u128_tests(void);
 void run_accrual_tests(void);
+void run_lease_tests(void);
 void run_sig_verification_tests(void);
 void run_order_tests(void);
-void run_lease_tests(void);
 
 #endif

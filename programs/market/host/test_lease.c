@@ -416,6 +416,42 @@ static void close_refuses_what_is_not_a_lease(void) {
   CHECK_EQ(lf_run(&f), SOLGRID_ERR_ACCOUNT_OWNER_MISMATCH);
 }
 
+static OrderState *close_order(int slot) { return (OrderState *)f.accounts[slot].data; }
+
+static void close_while_both_orders_can_fill_is_orders_still_open(void) {
+  lf_init(&f, LF_CLOSE);
+  close_order(LF_CLOSE_BID)->filled_gpus = 1; /* the bid has 1 GPU left, the ask 6 */
+  CHECK_EQ(lf_run(&f), SOLGRID_ERR_ORDERS_STILL_OPEN);
+}
+
+static void close_after_one_order_expired_or_was_cancelled(void) {
+  lf_init(&f, LF_CLOSE);
+  close_order(LF_CLOSE_BID)->filled_gpus = 1;
+  close_order(LF_CLOSE_ASK)->order.expires_at = LF_NOW;
+  CHECK_EQ(lf_run(&f), 0);
+  lf_init(&f, LF_CLOSE);
+  close_order(LF_CLOSE_BID)->filled_gpus = 1;
+  close_order(LF_CLOSE_BID)->cancelled = 1;
+  CHECK_EQ(lf_run(&f), 0);
+}
+
+static void close_with_another_pair_is_wrong_lease_party(void) {
+  lf_init(&f, LF_CLOSE);
+  HostAccount bid = f.accounts[LF_CLOSE_BID];
+  f.accounts[LF_CLOSE_BID] = f.accounts[LF_CLOSE_ASK]; /* swapped: another lease's address */
+  f.accounts[LF_CLOSE_ASK] = bid;
+  CHECK_EQ(lf_run(&f), SOLGRID_ERR_WRONG_LEASE_PARTY);
+}
+
+static void close_refuses_a_forged_order_state(void) {
+  lf_init(&f, LF_CLOSE);
+  f.accounts[LF_CLOSE_BID].owner.x[0] ^= 1;
+  CHECK_EQ(lf_run(&f), SOLGRID_ERR_ACCOUNT_OWNER_MISMATCH);
+  lf_init(&f, LF_CLOSE);
+  f.accounts[LF_CLOSE_ASK].data[0] ^= 1;
+  CHECK_EQ(lf_run(&f), SOLGRID_ERR_ACCOUNT_DISCRIMINATOR_MISMATCH);
+}
+
 void run_lease_tests(void) {
   RUN(settle_pays_what_accrued);
   RUN(settle_emits_lease_settled);
@@ -424,6 +460,10 @@ void run_lease_tests(void) {
   RUN(a_clock_behind_the_last_settlement_pays_nothing);
   RUN(settling_before_the_start_pays_nothing);
   RUN(settling_after_the_end_pays_the_totals_and_closes_as_expired);
+  RUN(close_while_both_orders_can_fill_is_orders_still_open);
+  RUN(close_after_one_order_expired_or_was_cancelled);
+  RUN(close_with_another_pair_is_wrong_lease_party);
+  RUN(close_refuses_a_forged_order_state);
   RUN(uneven_totals_settle_exactly);
   RUN(settling_a_closed_lease_is_lease_not_active);
   RUN(provider_who_is_the_treasury_gets_cost_and_fee);

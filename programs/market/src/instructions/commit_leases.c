@@ -21,9 +21,6 @@
 #include "sol/system.h"
 #include "validate.h"
 
-#define SG_SEED_LEASE "lease"
-#define SG_SEED_LEASE_LEN 5
-
 enum { BID, ASK };
 
 static uint32_t read_u32(const uint8_t *p) {
@@ -174,8 +171,8 @@ static uint64_t resolve_side(const Commit *c, OrderSide *s, SolAccountInfo *stat
 }
 
 static uint64_t check_lease_address(const Commit *c, FillPlan *f) {
-  static const char prefix[] = SG_SEED_LEASE;
-  SolSeed seeds[3] = {{(const uint8_t *)prefix, SG_SEED_LEASE_LEN},
+  static const char prefix[] = SOLGRID_SEED_LEASE;
+  SolSeed seeds[3] = {{(const uint8_t *)prefix, SOLGRID_SEED_LEASE_LEN},
                       {f->side[BID].state->key->x, SOL_PUBKEY_LEN},
                       {f->side[ASK].state->key->x, SOL_PUBKEY_LEN}};
   uint64_t r;
@@ -249,9 +246,9 @@ static uint64_t create_order_state(const Commit *c, OrderSide *s) {
 }
 
 static uint64_t create_lease(const Commit *c, FillPlan *f) {
-  static const char prefix[] = SG_SEED_LEASE;
+  static const char prefix[] = SOLGRID_SEED_LEASE;
   uint8_t bump[1] = {f->lease_bump};
-  SolSeed seeds[4] = {{(const uint8_t *)prefix, SG_SEED_LEASE_LEN},
+  SolSeed seeds[4] = {{(const uint8_t *)prefix, SOLGRID_SEED_LEASE_LEN},
                       {f->side[BID].state->key->x, SOL_PUBKEY_LEN},
                       {f->side[ASK].state->key->x, SOL_PUBKEY_LEN},
                       {bump, 1}};
