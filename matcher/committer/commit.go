@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gagliardetto/solana-go"
+	"github.com/gagliardetto/solana-go/rpc"
 	"github.com/solgrid/solgrid/client"
 )
 
@@ -91,7 +92,9 @@ func (c *Committer) leasesExist(ctx context.Context, batch []*item) ([]bool, err
 	for i, it := range batch {
 		addrs[i] = it.lease
 	}
-	res, err := c.cfg.Client.RPC.GetMultipleAccounts(ctx, addrs...)
+	res, err := c.cfg.Client.RPC.GetMultipleAccountsWithOpts(ctx, addrs, &rpc.GetMultipleAccountsOpts{
+		Encoding: solana.EncodingBase64, Commitment: rpc.CommitmentConfirmed,
+	})
 	if err != nil {
 		return nil, fmt.Errorf("look up %d leases: %w", len(addrs), err)
 	}

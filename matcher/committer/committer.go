@@ -146,6 +146,7 @@ func (c *Committer) commitEntries(ctx context.Context, msgs []redis.XMessage, ch
 		items = append(items, it)
 	}
 	batches := c.pack(items)
+	c.log.Debug().Int("fills", len(items)).Int("transactions", len(batches)).Msg("packed")
 	sem := make(chan struct{}, c.cfg.Workers)
 	var wg sync.WaitGroup
 	for _, b := range batches {

@@ -1,0 +1,164 @@
+package committer
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus/testutil"
+	"github.com/redis/go-redis/v9"
+	"github.com/rs/zerolog"
+	"github.com/solgrid/solgrid/client"
+	"github.com/solgrid/solgrid/matcher/book"
+	"github.com/solgrid/solgrid/matcher/matchertest"
+	"github.com/solgrid/solgrid/matcher/metrics"
+)
+
+func start(t *testing.T, s *matchertest.Scene) (*metrics.Metrics, context.CancelFunc) {
+	t.Helper()
+	m := metrics.New()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	c := New(Config{Book: s.Book, Client: s.Chain.Client, Matcher: s.Matcher, Metrics: m, Log: zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.InfoLevel)})
+	go func() { done <- c.Run(ctx) }()
+	stop := func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("committer: %v", err)
+		}
+	}
+	t.Cleanup(func() {
+		select {
+		case <-ctx.Done():
+		default:
+			stop()
+		}
+	})
+	return m, stop
+}
+
+// A new order costs 254 bytes of the 1232 a transaction has, so fills whose orders are
+// all new go one per transaction; once an order is stored on chain by its first fill,
+// later fills reference it and share transactions.
+func TestEveryFillIsCommittedOnceInBatches(t *testing.T) {
+	s := matchertest.New(t, matchertest.Options{Renters: 3, Providers: 3})
+	for _, p := range s.Providers {
+		s.Submit(t, s.Ask(t, p, 8, 2_000_000))
+	}
+	// 17 GPUs: 8 + 8 from the first two asks and 1 from the third, which stores all three.
+	if n := len(s.Submit(t, s.Bid(t, s.Renters[0], 17, 2_500_000, 4)).Fills); n != 3 {
+		t.Fatalf("first bid: %d fills, want 3", n)
+	}
+	m, _ := start(t, s)
+	s.WaitDrained(t, time.Minute)
+	first := testutil.ToFloat64(m.Commits.WithLabelValues("committed"))
+	fills := 0
+	for i := 0; i < 7; i++ {
+		fills += len(s.Submit(t, s.Bid(t, s.Renters[i%3], 1, 2_500_000, 4)).Fills)
+	}
+	if fills != 7 {
+		t.Fatalf("second wave: %d fills, want 7", fills)
+	}
+	s.WaitDrained(t, time.Minute)
+	if n := s.Verify(t); n != 10 {
+		t.Errorf("%d leases committed, want 10", n)
+	}
+	second := testutil.ToFloat64(m.Commits.WithLabelValues("committed")) - first
+	t.Logf("3 fills of new orders in %v transactions; 7 fills of new bids against a stored ask in %v", first, second)
+	if second >= 7 {
+		t.Errorf("%v transactions for 7 fills against a stored ask: no batching", second)
+	}
+}
+
+func TestOrderCancelledOnChainIsRemovedAndTheOtherSideRestored(t *testing.T) {
+	ctx := context.Background()
+	s := matchertest.New(t, matchertest.Options{Renters: 1, Providers: 1})
+	ask := s.Ask(t, s.Providers[0], 4, 2_000_000)
+	askRes := s.Submit(t, ask)
+	bid := s.Bid(t, s.Renters[0], 4, 2_500_000, 2)
+	bidRes := s.Submit(t, bid)
+	if len(bidRes.Fills) != 1 {
+		t.Fatalf("no match: %+v", bidRes)
+	}
+	// The provider cancels on chain behind the matcher's back.
+	if _, err := s.Chain.Client.CancelOrder(ctx, s.Providers[0], s.Market, ask.Order.OrderId, client.SendOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	_, _ = start(t, s)
+	s.WaitDrained(t, time.Minute)
+	f, _ := s.Book.Fill(ctx, bidRes.Fills[0].Fill)
+	if f.Status != book.FillFailed || f.Reason != "OrderCancelled" {
+		t.Fatalf("fill %+v, want failed with OrderCancelled", f)
+	}
+	a, _ := s.Book.OrderBySeq(ctx, askRes.Seq)
+	b, _ := s.Book.OrderBySeq(ctx, bidRes.Seq)
+	if a.Status != book.StatusRemoved || a.Reason != "OrderCancelled" {
+		t.Errorf("guilty ask: %+v", a)
+	}
+	if b.Status != book.StatusOpen || b.Remaining != 4 {
+		t.Errorf("innocent bid: %s with %d GPUs, want open with 4", b.Status, b.Remaining)
+	}
+	s.Verify(t)
+}
+
+func TestRenterWithoutFundsIsRemovedAndTheAskRestored(t *testing.T) {
+	ctx := context.Background()
+	s := matchertest.New(t, matchertest.Options{Renters: 1, Providers: 1, RenterFunds: 1_000_000}) // $1
+	askRes := s.Submit(t, s.Ask(t, s.Providers[0], 4, 2_000_000))
+	bidRes := s.Submit(t, s.Bid(t, s.Renters[0], 4, 2_500_000, 2)) // $16 + fee
+	_, _ = start(t, s)
+	s.WaitDrained(t, time.Minute)
+	if f, _ := s.Book.Fill(ctx, bidRes.Fills[0].Fill); f.Reason != "InsufficientFunds" {
+		t.Fatalf("fill %+v", f)
+	}
+	if b, _ := s.Book.OrderBySeq(ctx, bidRes.Seq); b.Status != book.StatusRemoved {
+		t.Errorf("bid %s, want removed", b.Status)
+	}
+	if a, _ := s.Book.OrderBySeq(ctx, askRes.Seq); a.Status != book.StatusOpen || a.Remaining != 4 {
+		t.Errorf("ask %s with %d, want open with 4", a.Status, a.Remaining)
+	}
+	s.Verify(t)
+}
+
+// A commit that landed before the committer could acknowledge it (a crash) is found
+// on chain at restart and not sent again.
+func TestRestartFindsLandedCommitsAndDoesNotResend(t *testing.T) {
+	ctx := context.Background()
+	s := matchertest.New(t, matchertest.Options{Renters: 1, Providers: 2})
+	s.Submit(t, s.Ask(t, s.Providers[0], 2, 2_000_000))
+	s.Submit(t, s.Ask(t, s.Providers[1], 2, 2_100_000))
+	res := s.Submit(t, s.Bid(t, s.Renters[0], 4, 2_500_000, 3))
+	if len(res.Fills) != 2 {
+		t.Fatalf("fills %+v", res.Fills)
+	}
+	// A previous committer read both entries and committed them, then died.
+	outbox := s.Book.Keys().Outbox()
+	if err := s.RDB.XGroupCreateMkStream(ctx, outbox, Group, "0").Err(); err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := s.RDB.XReadGroup(ctx, &redis.XReadGroupArgs{Group: Group, Consumer: "dead", Streams: []string{outbox, ">"}}).Result()
+	if err != nil || len(msgs[0].Messages) != 2 {
+		t.Fatalf("read outbox: %v %v", msgs, err)
+	}
+	dead := New(Config{Book: s.Book, Client: s.Chain.Client, Matcher: s.Matcher})
+	var items []*item
+	for _, m := range msgs[0].Messages {
+		it, err := dead.load(ctx, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		items = append(items, it)
+	}
+	if _, _, err := s.Chain.Client.CommitLeases(ctx, s.Matcher, dead.builder(items), client.SendOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := start(t, s)
+	s.WaitDrained(t, time.Minute)
+	if n := s.Verify(t); n != 2 {
+		t.Errorf("%d leases, want 2", n)
+	}
+	if sent := testutil.ToFloat64(m.Commits.WithLabelValues("committed")); sent != 0 {
+		t.Errorf("the restarted committer sent %v transactions; the leases were already there", sent)
+	}
+}
+
