@@ -138,6 +138,7 @@ enum solgrid_error {
   SOLGRID_ERR_TOO_MANY_FILLS = 6044, /* commit_leases holds at most 16 fills and 16 new orders */
   SOLGRID_ERR_LEASE_ALREADY_EXISTS = 6045, /* A lease for this (bid, ask) pair was already committed */
   SOLGRID_ERR_ORDERS_STILL_OPEN = 6046, /* A lease can be closed only once one of its orders can never fill again (filled, cancelled or expired) */
+  SOLGRID_ERR_ZERO_AUTHORITY = 6047, /* The authority, oracle authority, matcher and treasury must not be the zero address */
 };
 
 /* Name and message of an error code, for Anchor-style error logs; NULL if unknown. */
@@ -190,6 +191,7 @@ static inline const char *solgrid_error_name(uint64_t code) {
   case SOLGRID_ERR_TOO_MANY_FILLS: return "TooManyFills";
   case SOLGRID_ERR_LEASE_ALREADY_EXISTS: return "LeaseAlreadyExists";
   case SOLGRID_ERR_ORDERS_STILL_OPEN: return "OrdersStillOpen";
+  case SOLGRID_ERR_ZERO_AUTHORITY: return "ZeroAuthority";
   default: return NULL;
   }
 }
@@ -243,6 +245,7 @@ static inline const char *solgrid_error_msg(uint64_t code) {
   case SOLGRID_ERR_TOO_MANY_FILLS: return "commit_leases holds at most 16 fills and 16 new orders";
   case SOLGRID_ERR_LEASE_ALREADY_EXISTS: return "A lease for this (bid, ask) pair was already committed";
   case SOLGRID_ERR_ORDERS_STILL_OPEN: return "A lease can be closed only once one of its orders can never fill again (filled, cancelled or expired)";
+  case SOLGRID_ERR_ZERO_AUTHORITY: return "The authority, oracle authority, matcher and treasury must not be the zero address";
   default: return NULL;
   }
 }

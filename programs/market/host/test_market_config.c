@@ -78,6 +78,17 @@ static void update_market_refuses_another_signer(void) {
   CHECK_EQ(ix_run(&c, &hm.program_id), SOLGRID_ERR_UNAUTHORIZED);
 }
 
+static void update_market_refuses_a_zero_key(void) {
+  setup_update();
+  memset(up.new_authority, 0, 32);
+  ix_set_data(&c, SOLGRID_IX_UPDATE_MARKET_U64, &up, sizeof up);
+  CHECK_EQ(ix_run(&c, &hm.program_id), SOLGRID_ERR_ZERO_AUTHORITY);
+  setup_update();
+  memset(up.params.matcher, 0, 32);
+  ix_set_data(&c, SOLGRID_IX_UPDATE_MARKET_U64, &up, sizeof up);
+  CHECK_EQ(ix_run(&c, &hm.program_id), SOLGRID_ERR_ZERO_AUTHORITY);
+}
+
 static void update_market_refuses_unsigned_authority(void) {
   setup_update();
   c.accounts[0].is_signer = 0;
@@ -162,6 +173,7 @@ void run_market_config_tests(void) {
   RUN(update_market_replaces_config_and_authority);
   RUN(update_market_refuses_another_signer);
   RUN(update_market_refuses_unsigned_authority);
+  RUN(update_market_refuses_a_zero_key);
   RUN(update_market_refuses_token_fee_above_stable_fee);
   RUN(update_market_refuses_market_of_another_program);
   RUN(update_market_refuses_a_balance_as_market);

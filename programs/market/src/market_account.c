@@ -20,9 +20,13 @@ const SolPubkey *sg_market_vault_for(const Market *m, const SolPubkey *mint) {
   return NULL;
 }
 
+/* A zero key nobody can sign for would freeze the market: no price updates, no
+ * commits, fees paid to an unusable Balance. */
 uint64_t sg_market_params_check(const MarketParams *m) {
   if (m->fee_bps_stable > SG_MAX_BPS || m->fee_bps_token > m->fee_bps_stable || m->miner_fee_share_bps > SG_MAX_BPS)
     return SG_ERR(INVALID_FEE_BPS);
+  if (sol_key_bytes_are_zero(m->treasury) || sol_key_bytes_are_zero(m->oracle_authority) || sol_key_bytes_are_zero(m->matcher))
+    return SG_ERR(ZERO_AUTHORITY);
   return SOL_SUCCESS;
 }
 

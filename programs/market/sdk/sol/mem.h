@@ -35,6 +35,14 @@ static inline bool sol_pubkey_is_zero(const SolPubkey *a) {
   return (x[0] | x[1] | x[2] | x[3]) == 0;
 }
 
+/* A pubkey at any alignment (inside packed instruction arguments) is all zero. */
+static inline bool sol_key_bytes_are_zero(const uint8_t *key) {
+  uint8_t any = 0;
+  for (int i = 0; i < SOL_PUBKEY_LEN; i++)
+    any |= key[i];
+  return any == 0;
+}
+
 /* Little-endian loads and stores at any alignment (instruction data is not
  * aligned); clang turns these fixed-size copies into byte or word accesses. */
 static inline uint64_t sol_read_u64(const uint8_t *p) {

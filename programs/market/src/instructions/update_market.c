@@ -28,6 +28,8 @@ uint64_t sg_update_market(SolParameters *p) {
     return r;
   if (!sol_pubkey_eq(authority->key, &m->authority))
     return SG_ERR(UNAUTHORIZED);
+  if (sol_key_bytes_are_zero(args.new_authority))
+    return SG_ERR(ZERO_AUTHORITY); /* nobody could ever update the market again */
   sg_market_params_write(m, &args.params);
   __builtin_memcpy(m->authority.x, args.new_authority, SOL_PUBKEY_LEN);
   sg_emit_market_updated(market->key, &m->authority);
