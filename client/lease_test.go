@@ -34,7 +34,7 @@ type leaseScenario struct {
 
 // newLeaseScenario commits the scenario's lease; adjust may change the bid
 // before it is signed (the fill stays lsGPUs for lsHours).
-func newLeaseScenario(t *testing.T, adjust ...func(bid *solgridmarket.Order)) *leaseScenario {
+func newLeaseScenario(t testing.TB, adjust ...func(bid *solgridmarket.Order)) *leaseScenario {
 	t.Helper()
 	ctx := context.Background()
 	m := newTestMarket(t)
@@ -88,7 +88,7 @@ func newLeaseScenario(t *testing.T, adjust ...func(bid *solgridmarket.Order)) *l
 }
 
 // warp moves the localnet clock forward.
-func (s *leaseScenario) warp(t *testing.T, seconds int64) {
+func (s *leaseScenario) warp(t testing.TB, seconds int64) {
 	t.Helper()
 	var out map[string]any
 	if err := s.chain.Client.RPC.RPCCallForInto(context.Background(), &out, "localnet_warpClock", []any{seconds}); err != nil {

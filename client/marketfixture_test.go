@@ -22,7 +22,7 @@ type testMarket struct {
 	tokenVault            solana.PublicKey
 }
 
-func newTestMarket(t *testing.T) *testMarket {
+func newTestMarket(t testing.TB) *testMarket {
 	t.Helper()
 	chain := clienttest.Start(t)
 	m := &testMarket{chain: chain, authority: chain.Wallet(t, 10*solana.LAMPORTS_PER_SOL), oracle: chain.Wallet(t, solana.LAMPORTS_PER_SOL)}
@@ -41,7 +41,7 @@ func newTestMarket(t *testing.T) *testMarket {
 }
 
 // user returns a funded wallet holding amount of mint in its associated token account.
-func (m *testMarket) user(t *testing.T, mint solana.PublicKey, amount uint64) solana.PrivateKey {
+func (m *testMarket) user(t testing.TB, mint solana.PublicKey, amount uint64) solana.PrivateKey {
 	t.Helper()
 	u := m.chain.Wallet(t, solana.LAMPORTS_PER_SOL)
 	if _, _, err := m.chain.Client.MintToOwner(context.Background(), m.authority, mint, u.PublicKey(), amount); err != nil {
