@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/gagliardetto/solana-go"
 	"github.com/gagliardetto/solana-go/rpc"
@@ -105,27 +108,54 @@ func (d *demo) stop() {
 }
 
 func (d *demo) run(ctx context.Context) error {
-	operator, err := d.wallet(ctx, "operator", 10*solana.LAMPORTS_PER_SOL)
+	mk, err := d.createMarket(ctx)
 	if err != nil {
 		return err
 	}
-	d.out.step("creating the stablecoin (6 decimals) and platform token (6 decimals) mints")
-	usdc, res, err := d.client.CreateMint(ctx, operator, 6)
+	if err := d.fundParticipants(ctx, mk); err != nil {
+		return err
+	}
+	leases, err := d.tradeGPUs(ctx, mk)
 	if err != nil {
 		return err
+	}
+	return d.runLeases(ctx, mk, leases)
+}
+
+// demoMarket is the market the demo runs and the people on it.
+type demoMarket struct {
+	*marketContext
+	operator, matcher, lab, studio, provider solana.PrivateKey
+}
+
+func (d *demo) createMarket(ctx context.Context) (*demoMarket, error) {
+	mk := &demoMarket{}
+	var err error
+	for _, w := range []struct {
+		name string
+		key  *solana.PrivateKey
+	}{{"operator", &mk.operator}, {"matcher", &mk.matcher}, {"ai-lab", &mk.lab}, {"studio", &mk.studio}, {"provider", &mk.provider}} {
+		if *w.key, err = d.wallet(ctx, w.name, 10*solana.LAMPORTS_PER_SOL); err != nil {
+			return nil, err
+		}
+	}
+	d.out.step("creating the stablecoin (USDC, 6 decimals) and platform token (SGT, 6 decimals) mints")
+	usdc, res, err := d.client.CreateMint(ctx, mk.operator, 6)
+	if err != nil {
+		return nil, err
 	}
 	d.out.tx("stablecoin mint "+usdc.String(), res)
-	sgt, res, err := d.client.CreateMint(ctx, operator, 6)
+	sgt, res, err := d.client.CreateMint(ctx, mk.operator, 6)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	d.out.tx("platform token mint "+sgt.String(), res)
 
-	d.out.step("initialising market 1 (fees: 2.5%% in stablecoin, 1%% in platform token)")
-	market, res, err := d.client.InitializeMarket(ctx, operator, client.InitializeMarket{
+	d.out.step("initialising market 1 (fees: 2.5%% in USDC, 1%% in SGT; the matcher commits leases)")
+	market, res, err := d.client.InitializeMarket(ctx, mk.operator, client.InitializeMarket{
 		MarketID: 1, StableMint: usdc, TokenMint: sgt,
 		Params: solgridmarket.MarketParams{
-			Treasury: operator.PublicKey(), OracleAuthority: operator.PublicKey(), Matcher: operator.PublicKey(),
+			Treasury: mk.operator.PublicKey(), OracleAuthority: mk.operator.PublicKey(), Matcher: mk.matcher.PublicKey(),
 			FeeBpsStable: 250, FeeBpsToken: 100, MinerFeeShareBps: 2000,
 			MaxPriceStalenessSecs: 300, SubsidyPerGpuHour: 500_000,
 			CheckerRewardPerReport: 10_000, CheckerMinReportIntervalSecs: 60,
@@ -133,14 +163,184 @@ func (d *demo) run(ctx context.Context) error {
 		},
 	}, client.SendOptions{Progress: d.progress})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	d.out.tx("market initialised", res)
+	res, err = d.client.SetTokenPrice(ctx, mk.operator, client.SetTokenPrice{Market: market, PriceMicroUsd: 250_000}, client.SendOptions{})
+	if err != nil {
+		return nil, err
+	}
+	d.out.tx("oracle: SGT price set to $0.25", res)
 	m, err := d.client.FetchMarket(ctx, market)
+	if err != nil {
+		return nil, err
+	}
+	mk.marketContext = &marketContext{address: market, market: m}
+	return mk, printMarket(d.out, market, m)
+}
+
+// fundParticipants gives the renters tokens and has them deposit; the provider
+// and the treasury open the Balances their earnings will land in.
+func (d *demo) fundParticipants(ctx context.Context, mk *demoMarket) error {
+	deposits := []struct {
+		who    string
+		key    solana.PrivateKey
+		mint   solana.PublicKey
+		amount uint64
+	}{
+		{"ai-lab", mk.lab, mk.market.StableMint, 5_000_000_000},    // $5,000
+		{"studio", mk.studio, mk.market.TokenMint, 40_000_000_000}, // 40,000 SGT
+	}
+	for _, dep := range deposits {
+		if _, _, err := d.client.MintToOwner(ctx, mk.operator, dep.mint, dep.key.PublicKey(), dep.amount); err != nil {
+			return err
+		}
+		res, err := d.client.Deposit(ctx, dep.key, client.Deposit{Market: mk.address, Mint: dep.mint, Amount: dep.amount}, client.SendOptions{})
+		if err != nil {
+			return err
+		}
+		d.out.tx(fmt.Sprintf("%s deposited %s", dep.who, mk.amount(dep.mint, dep.amount)), res)
+	}
+	for _, owner := range []solana.PublicKey{mk.provider.PublicKey(), mk.operator.PublicKey()} {
+		for _, mint := range []solana.PublicKey{mk.market.StableMint, mk.market.TokenMint} {
+			if _, _, err := d.client.OpenBalance(ctx, mk.operator, client.OpenBalance{Owner: owner, Market: mk.address, Mint: mint}, client.SendOptions{}); err != nil {
+				return err
+			}
+		}
+	}
+	fmt.Println("✔ provider and treasury balances opened in USDC and SGT")
+	return nil
+}
+
+func (d *demo) order(mk *demoMarket, owner solana.PrivateKey, o solgridmarket.Order) (solgridmarket.SignedOrder, error) {
+	o.Market, o.Owner, o.Version = mk.address, owner.PublicKey(), client.OrderVersion
+	o.ExpiresAt = time.Now().Add(24 * time.Hour).Unix()
+	return client.SignOrder(o, owner)
+}
+
+// tradeGPUs has the provider offer H100s and RTX 4090s, the renters bid for
+// them, and the matcher commit the matched pairs; the program checks every
+// signature, price and balance itself.
+func (d *demo) tradeGPUs(ctx context.Context, mk *demoMarket) ([]solana.PublicKey, error) {
+	node := solana.NewWallet().PublicKey()
+	h100Ask, err := d.order(mk, mk.provider, solgridmarket.Order{OrderId: 1, Side: solgridmarket.Side_Ask, SkuMask: client.SKUMask(solgridmarket.GpuSku_H100Sxm),
+		GpuCount: 8, LimitPrice: 2_100_000, MinHours: 1, MaxHours: 72, Node: node, Region: 1})
+	if err != nil {
+		return nil, err
+	}
+	rtxAsk, err := d.order(mk, mk.provider, solgridmarket.Order{OrderId: 2, Side: solgridmarket.Side_Ask, SkuMask: client.SKUMask(solgridmarket.GpuSku_Rtx4090),
+		GpuCount: 4, LimitPrice: 350_000, MinHours: 1, MaxHours: 24, Node: node, Region: 1})
+	if err != nil {
+		return nil, err
+	}
+	labBid, err := d.order(mk, mk.lab, solgridmarket.Order{OrderId: 1, Side: solgridmarket.Side_Bid,
+		SkuMask:  client.SKUMask(solgridmarket.GpuSku_H100Sxm, solgridmarket.GpuSku_H100Pcie, solgridmarket.GpuSku_H200),
+		GpuCount: 4, LimitPrice: 2_500_000, MinHours: 2, MaxHours: 2, PaymentMint: mk.market.StableMint})
+	if err != nil {
+		return nil, err
+	}
+	studioBid, err := d.order(mk, mk.studio, solgridmarket.Order{OrderId: 1, Side: solgridmarket.Side_Bid,
+		SkuMask: client.SKUMask(solgridmarket.GpuSku_Rtx4090), GpuCount: 2, LimitPrice: 400_000, MinHours: 3, MaxHours: 3,
+		PaymentMint: mk.market.TokenMint})
+	if err != nil {
+		return nil, err
+	}
+	rows := [][]string{{"WHO", "SIDE", "GPUS", "LIMIT/GPU-H", "HOURS", "PAYS IN"}}
+	for _, o := range []struct {
+		who string
+		o   *solgridmarket.Order
+	}{{"provider", &h100Ask.Order}, {"provider", &rtxAsk.Order}, {"ai-lab", &labBid.Order}, {"studio", &studioBid.Order}} {
+		pays := "any"
+		if !o.o.PaymentMint.IsZero() {
+			pays = mk.unit(o.o.PaymentMint)
+		}
+		rows = append(rows, []string{o.who, o.o.Side.String(), fmt.Sprintf("%d× %s", o.o.GpuCount, skuNames(o.o.SkuMask)),
+			usd(o.o.LimitPrice), fmt.Sprintf("%d-%d", o.o.MinHours, o.o.MaxHours), pays})
+	}
+	fmt.Println("\nSigned orders (ed25519, domain \"solgrid:order:v1\")")
+	if err := d.out.grid(rows); err != nil {
+		return nil, err
+	}
+	d.out.step("matcher commits both matches in one transaction (signatures verified on chain by the Ed25519 program)")
+	plan, res, err := d.client.CommitLeases(ctx, mk.matcher, client.CommitLeases{Market: mk.address, Fills: []client.LeaseFill{
+		{Bid: client.NewOrder(&labBid), Ask: client.NewOrder(&h100Ask), GPUs: 4, Hours: 2, PriceMicroUSD: 2_100_000, Maker: solgridmarket.Side_Ask},
+		{Bid: client.NewOrder(&studioBid), Ask: client.NewOrder(&rtxAsk), GPUs: 2, Hours: 3, PriceMicroUSD: 350_000, Maker: solgridmarket.Side_Ask},
+	}}, client.SendOptions{Progress: d.progress})
+	if err != nil {
+		return nil, err
+	}
+	d.out.tx(fmt.Sprintf("%d leases committed", len(plan.Leases)), res)
+	return plan.Leases, nil
+}
+
+// runLeases lets the leases accrue, settles them, has the studio end its lease
+// early, and shows where every unit of money went.
+func (d *demo) runLeases(ctx context.Context, mk *demoMarket, leases []solana.PublicKey) error {
+	if err := d.showLeases(ctx, mk, leases); err != nil {
+		return err
+	}
+	d.out.step("letting the leases run for 5 seconds (they accrue per second)")
+	time.Sleep(5 * time.Second)
+	for _, l := range leases {
+		res, err := d.client.SettleLease(ctx, mk.matcher, l, client.SendOptions{})
+		if err != nil {
+			return err
+		}
+		d.out.tx("settled "+l.String(), res)
+	}
+	res, err := d.client.CancelLease(ctx, mk.studio, leases[1], client.SendOptions{})
 	if err != nil {
 		return err
 	}
-	return printMarket(d.out, market, m)
+	d.out.tx("studio cancelled its lease early: provider paid to now, the rest refunded", res)
+	if err := d.showLeases(ctx, mk, leases); err != nil {
+		return err
+	}
+	return d.showBalances(ctx, mk)
+}
+
+func (d *demo) showLeases(ctx context.Context, mk *demoMarket, addrs []solana.PublicKey) error {
+	var leases []client.LeaseAccount
+	for _, a := range addrs {
+		l, err := d.client.FetchLease(ctx, a)
+		if err != nil {
+			return err
+		}
+		leases = append(leases, client.LeaseAccount{Address: a, Lease: l})
+	}
+	fmt.Println("\nLeases")
+	return printLeases(d.out, mk.marketContext, leases)
+}
+
+func (d *demo) showBalances(ctx context.Context, mk *demoMarket) error {
+	rows := [][]string{{"WHO", "MINT", "AVAILABLE", "LOCKED"}}
+	for _, p := range []struct {
+		who string
+		key solana.PublicKey
+	}{{"ai-lab", mk.lab.PublicKey()}, {"studio", mk.studio.PublicKey()}, {"provider", mk.provider.PublicKey()}, {"treasury", mk.operator.PublicKey()}} {
+		for _, mint := range []solana.PublicKey{mk.market.StableMint, mk.market.TokenMint} {
+			b, err := d.client.FetchBalance(ctx, mk.address, p.key, mint)
+			if errors.Is(err, client.ErrAccountNotFound) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			rows = append(rows, []string{p.who, mk.unit(mint), mk.amount(mint, b.Available), mk.amount(mint, b.Locked)})
+		}
+	}
+	fmt.Println("\nBalances on the market")
+	return d.out.grid(rows)
+}
+
+func skuNames(mask uint32) string {
+	var names []string
+	for _, g := range client.GPUs {
+		if mask&(1<<uint32(g.SKU)) != 0 {
+			names = append(names, g.Name)
+		}
+	}
+	return strings.Join(names, " | ")
 }
 
 // wallet creates (or reloads from the demo directory) a named keypair and funds it.
