@@ -161,4 +161,3 @@ func TestRestartFindsLandedCommitsAndDoesNotResend(t *testing.T) {
 		t.Errorf("the restarted committer sent %v transactions; the leases were already there", sent)
 	}
 }
-
