@@ -15,6 +15,10 @@ import (
 )
 
 func start(t *testing.T, s *matchertest.Scene) (*metrics.Metrics, context.CancelFunc) {
+	return startB(t, s)
+}
+
+func startB(t testing.TB, s *matchertest.Scene) (*metrics.Metrics, context.CancelFunc) {
 	t.Helper()
 	m := metrics.New()
 	ctx, cancel := context.WithCancel(context.Background())
