@@ -81,6 +81,7 @@ func matcherRun(c *cli.Context) error {
 			return fmt.Errorf("market %s: %w", market, err)
 		}
 		cfg.Funds = funds
+		cfg.Chain = s.client
 		cfg.Background = append(cfg.Background, func(ctx context.Context, b *book.Book, m *metrics.Metrics) error {
 			return committer.New(committer.Config{
 				Book: b, Client: s.client, Matcher: s.signer, Metrics: m, Log: log, Workers: c.Int("commit-workers"),

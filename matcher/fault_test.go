@@ -3,8 +3,10 @@ package matcher_test
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,14 +17,16 @@ import (
 
 	"github.com/solgrid/solgrid/client"
 	"github.com/solgrid/solgrid/client/solgridmarket"
+	"github.com/solgrid/solgrid/matcher/api"
 	"github.com/solgrid/solgrid/matcher/book"
 	"github.com/solgrid/solgrid/matcher/matchertest"
 )
 
 // child is `solgrid matcher run` as a separate process, so it can die by SIGKILL.
 type child struct {
-	cmd *exec.Cmd
-	log string
+	cmd  *exec.Cmd
+	log  string
+	addr string // the API's http://host:port
 }
 
 func buildSolgrid(t *testing.T) string {
@@ -68,23 +72,24 @@ func startChild(t *testing.T, bin string, args []string, round int) *child {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	ready := make(chan struct{})
+	ready := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
-			if strings.HasPrefix(sc.Text(), "matcher listening") {
-				close(ready)
+			if addr, ok := strings.CutPrefix(sc.Text(), "matcher listening on "); ok {
+				ready <- addr
 			}
 		}
 	}()
+	var addr string
 	select {
-	case <-ready:
+	case addr = <-ready:
 	case <-time.After(30 * time.Second):
 		cmd.Process.Kill()
 		raw, _ := os.ReadFile(log)
 		t.Fatalf("round %d: matcher did not start:\n%s", round, raw)
 	}
-	return &child{cmd: cmd, log: log}
+	return &child{cmd: cmd, log: log, addr: addr}
 }
 
 func (c *child) kill() {
@@ -197,6 +202,12 @@ func TestMatcherSurvivesKillsRedisCrashesAndRPCOutage(t *testing.T) {
 	}
 	c := startChild(t, bin, args, rounds+1)
 	s.WaitDrained(t, 3*time.Minute)
+	for _, seq := range seqs {
+		if o, err := s.Book.OrderBySeq(context.Background(), seq); err == nil && o.Matched() > 0 {
+			checkStatusShowsChain(t, c.addr, s, seq)
+			break
+		}
+	}
 	c.stop(t)
 	leases := s.Verify(t)
 	fills := s.Fills(t)
@@ -219,6 +230,28 @@ func TestMatcherSurvivesKillsRedisCrashesAndRPCOutage(t *testing.T) {
 		len(seqs), len(fills), leases, failed, killedMidCommit, rounds)
 	if killedMidCommit == 0 {
 		t.Error("no SIGKILL landed while fills were being committed; the test proved nothing about crashes mid-commit")
+	}
+}
+
+// checkStatusShowsChain reads an order's status from the running matcher's API and
+// compares its on-chain part with the chain.
+func checkStatusShowsChain(t *testing.T, addr string, s *matchertest.Scene, seq string) {
+	t.Helper()
+	o, err := s.Book.OrderBySeq(context.Background(), seq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.Get(fmt.Sprintf("%s/v1/orders/%s/%d", addr, o.Owner, o.OrderID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var st api.OrderStatusJSON
+	if err := json.NewDecoder(resp.Body).Decode(&st); err != nil || st.OnChain == nil {
+		t.Fatalf("status of order %d: %+v, %v", o.OrderID, st, err)
+	}
+	if st.OnChain.FilledGPUs != o.Matched() || st.Committed != o.Matched() {
+		t.Errorf("status of order %d: on chain %d, committed %d, matched %d", o.OrderID, st.OnChain.FilledGPUs, st.Committed, o.Matched())
 	}
 }
 

@@ -31,6 +31,7 @@ type Config struct {
 	Book      book.Options
 	Funds     pretrade.Funds
 	Nodes     pretrade.Nodes
+	Chain     api.OrderStates // optional: on-chain order state in order status
 	// Background runs alongside the API (the committer) until ctx ends.
 	Background []func(ctx context.Context, b *book.Book, m *metrics.Metrics) error
 	Log        zerolog.Logger
@@ -68,7 +69,7 @@ func Run(ctx context.Context, cfg Config) error {
 		return fmt.Errorf("listen %s: %w", cfg.Listen, err)
 	}
 	httpSrv := &http.Server{
-		Handler:           api.New(api.Config{Book: b, Funds: cfg.Funds, Nodes: cfg.Nodes, Metrics: m, Log: cfg.Log}),
+		Handler:           api.New(api.Config{Book: b, Funds: cfg.Funds, Nodes: cfg.Nodes, Metrics: m, Log: cfg.Log, Chain: cfg.Chain}),
 		ReadHeaderTimeout: 5 * time.Second,
 	}
 	ctx, cancel := context.WithCancel(ctx)

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 
@@ -27,20 +28,28 @@ type FillJSON struct {
 
 // OrderStatusJSON is the answer to GET /v1/orders/{owner}/{order_id}.
 type OrderStatusJSON struct {
-	Seq       string     `json:"seq"`
-	Owner     string     `json:"owner"`
-	OrderID   Num        `json:"order_id"`
-	Side      string     `json:"side"`
-	SKUs      []string   `json:"skus"`
-	Price     Num        `json:"limit_price"`
-	GPUs      uint32     `json:"gpu_count"`
-	Remaining uint32     `json:"remaining"`
-	Matched   uint32     `json:"matched"`
-	Committed uint32     `json:"committed"` // GPUs in fills whose lease is on chain
-	ExpiresAt int64      `json:"expires_at"`
-	Status    string     `json:"status"`
-	Reason    string     `json:"reason,omitempty"`
-	Fills     []FillJSON `json:"fills"`
+	Seq       string       `json:"seq"`
+	Owner     string       `json:"owner"`
+	OrderID   Num          `json:"order_id"`
+	Side      string       `json:"side"`
+	SKUs      []string     `json:"skus"`
+	Price     Num          `json:"limit_price"`
+	GPUs      uint32       `json:"gpu_count"`
+	Remaining uint32       `json:"remaining"`
+	Matched   uint32       `json:"matched"`
+	Committed uint32       `json:"committed"` // GPUs in fills whose lease is on chain
+	ExpiresAt int64        `json:"expires_at"`
+	Status    string       `json:"status"`
+	Reason    string       `json:"reason,omitempty"`
+	Fills     []FillJSON   `json:"fills"`
+	OnChain   *OnChainJSON `json:"on_chain,omitempty"`
+}
+
+// OnChainJSON is the order's OrderState, when the matcher reads the chain.
+type OnChainJSON struct {
+	FilledGPUs uint32 `json:"filled_gpus"`
+	Cancelled  bool   `json:"cancelled"`
+	Error      string `json:"error,omitempty"` // the chain could not be read
 }
 
 func sideName(s solgridmarket.Side) string {
@@ -93,6 +102,16 @@ func (s *Server) orderStatus(w http.ResponseWriter, r *http.Request) {
 			out.Committed += f.GPUs
 		}
 		out.Fills = append(out.Fills, fillJSON(f))
+	}
+	if s.chain != nil {
+		out.OnChain = &OnChainJSON{}
+		st, err := s.chain.FetchOrderState(r.Context(), s.book.Market(), o.Owner, o.OrderID)
+		switch {
+		case err == nil:
+			out.OnChain.FilledGPUs, out.OnChain.Cancelled = st.FilledGpus, st.Cancelled != 0
+		case !errors.Is(err, client.ErrAccountNotFound): // not found: nothing on chain yet
+			out.OnChain.Error = err.Error()
+		}
 	}
 	writeJSON(w, http.StatusOK, out)
 }

@@ -10,8 +10,10 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/gagliardetto/solana-go"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/rs/zerolog"
+	"github.com/solgrid/solgrid/client/solgridmarket"
 	"github.com/solgrid/solgrid/matcher/book"
 	"github.com/solgrid/solgrid/matcher/metrics"
 	"github.com/solgrid/solgrid/matcher/pretrade"
@@ -26,6 +28,13 @@ type Config struct {
 	Log     zerolog.Logger
 	// MaxBody bounds a request body (default 4 KiB; an order is well under 1 KiB).
 	MaxBody int64
+	// Chain, if set, adds each order's on-chain OrderState to its status.
+	Chain OrderStates
+}
+
+// OrderStates reads orders' on-chain records (client.Client.FetchOrderState).
+type OrderStates interface {
+	FetchOrderState(ctx context.Context, market, owner solana.PublicKey, orderID uint64) (*solgridmarket.OrderState, error)
 }
 
 // Server serves the API.
@@ -36,12 +45,13 @@ type Server struct {
 	metrics *metrics.Metrics
 	log     zerolog.Logger
 	maxBody int64
+	chain   OrderStates
 	mux     *http.ServeMux
 }
 
 // New builds the server and its routes.
 func New(cfg Config) *Server {
-	s := &Server{book: cfg.Book, funds: cfg.Funds, nodes: cfg.Nodes, metrics: cfg.Metrics, log: cfg.Log, maxBody: cfg.MaxBody}
+	s := &Server{book: cfg.Book, funds: cfg.Funds, nodes: cfg.Nodes, metrics: cfg.Metrics, log: cfg.Log, maxBody: cfg.MaxBody, chain: cfg.Chain}
 	if s.funds == nil {
 		s.funds = pretrade.AnyFunds{}
 	}
