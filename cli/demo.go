@@ -11,9 +11,16 @@ import (
 
 	"github.com/gagliardetto/solana-go"
 	"github.com/gagliardetto/solana-go/rpc"
+	"github.com/rs/zerolog"
 	"github.com/solgrid/solgrid/client"
 	"github.com/solgrid/solgrid/client/solgridmarket"
 	"github.com/solgrid/solgrid/localnet"
+	"github.com/solgrid/solgrid/matcher"
+	"github.com/solgrid/solgrid/matcher/api"
+	"github.com/solgrid/solgrid/matcher/book"
+	"github.com/solgrid/solgrid/matcher/committer"
+	"github.com/solgrid/solgrid/matcher/metrics"
+	"github.com/solgrid/solgrid/matcher/pretrade"
 	"github.com/solgrid/solgrid/matcher/redisserver"
 	"github.com/solgrid/solgrid/programs/sbfbuild"
 	"github.com/urfave/cli/v2"
@@ -37,6 +44,8 @@ type demo struct {
 	validator *localnet.Validator
 	redis     *redisserver.Server
 	client    *client.Client
+	// stopMatcher ends the in-process matcher and waits for it.
+	stopMatcher func()
 }
 
 func runDemo(c *cli.Context) error {
@@ -96,6 +105,9 @@ func (d *demo) start(ctx context.Context) error {
 }
 
 func (d *demo) stop() {
+	if d.stopMatcher != nil {
+		d.stopMatcher()
+	}
 	if d.client != nil {
 		d.client.Close()
 	}
@@ -218,59 +230,128 @@ func (d *demo) order(mk *demoMarket, owner solana.PrivateKey, o solgridmarket.Or
 	return client.SignOrder(o, owner)
 }
 
+// startMatcher runs the matcher (order book in the demo's Redis, HTTP API,
+// committer signing with the market's matcher key) inside this process.
+func (d *demo) startMatcher(ctx context.Context, mk *demoMarket) (*api.Client, error) {
+	funds, err := pretrade.ChainFunds(ctx, d.client, mk.address, time.Second)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	ready, done := make(chan string, 1), make(chan error, 1)
+	log := logger().Level(zerolog.WarnLevel)
+	go func() {
+		done <- matcher.Run(ctx, matcher.Config{
+			Market: mk.address, Listen: "127.0.0.1:0", RedisAddr: d.redis.Addr(), Funds: funds, Chain: d.client, Log: log,
+			Background: []func(context.Context, *book.Book, *metrics.Metrics) error{
+				func(ctx context.Context, b *book.Book, m *metrics.Metrics) error {
+					return committer.New(committer.Config{Book: b, Client: d.client, Matcher: mk.matcher, Metrics: m, Log: log}).Run(ctx)
+				},
+			},
+			Ready: func(addr string) { ready <- addr },
+		})
+	}()
+	d.stopMatcher = func() { cancel(); <-done }
+	select {
+	case addr := <-ready:
+		fmt.Printf("✔ matcher at http://%s (book in Redis %s, committer signs as %s)\n", addr, d.redis.Addr(), mk.matcher.PublicKey())
+		return api.NewClient("http://" + addr), nil
+	case err := <-done:
+		cancel()
+		d.stopMatcher = nil
+		return nil, fmt.Errorf("start matcher: %w", err)
+	}
+}
+
 // tradeGPUs has the provider offer H100s and RTX 4090s, the renters bid for
-// them, and the matcher commit the matched pairs; the program checks every
-// signature, price and balance itself.
+// them through the matcher, and the matcher commit the matches on chain; the
+// program checks every signature, price and balance itself.
 func (d *demo) tradeGPUs(ctx context.Context, mk *demoMarket) ([]solana.PublicKey, error) {
+	m, err := d.startMatcher(ctx, mk)
+	if err != nil {
+		return nil, err
+	}
 	node := solana.NewWallet().PublicKey()
-	h100Ask, err := d.order(mk, mk.provider, solgridmarket.Order{OrderId: 1, Side: solgridmarket.Side_Ask, SkuMask: client.SKUMask(solgridmarket.GpuSku_H100Sxm),
-		GpuCount: 8, LimitPrice: 2_100_000, MinHours: 1, MaxHours: 72, Node: node, Region: 1})
-	if err != nil {
-		return nil, err
+	orders := []struct {
+		who   string
+		owner solana.PrivateKey
+		o     solgridmarket.Order
+	}{
+		{"provider", mk.provider, solgridmarket.Order{OrderId: 1, Side: solgridmarket.Side_Ask, SkuMask: client.SKUMask(solgridmarket.GpuSku_H100Sxm),
+			GpuCount: 8, LimitPrice: 2_100_000, MinHours: 1, MaxHours: 2, Node: node, Region: 1}},
+		{"provider", mk.provider, solgridmarket.Order{OrderId: 2, Side: solgridmarket.Side_Ask, SkuMask: client.SKUMask(solgridmarket.GpuSku_Rtx4090),
+			GpuCount: 4, LimitPrice: 350_000, MinHours: 1, MaxHours: 3, Node: node, Region: 1}},
+		{"ai-lab", mk.lab, solgridmarket.Order{OrderId: 1, Side: solgridmarket.Side_Bid,
+			SkuMask:  client.SKUMask(solgridmarket.GpuSku_H100Sxm, solgridmarket.GpuSku_H100Pcie, solgridmarket.GpuSku_H200),
+			GpuCount: 4, LimitPrice: 2_500_000, MinHours: 2, MaxHours: 2, PaymentMint: mk.market.StableMint}},
+		{"studio", mk.studio, solgridmarket.Order{OrderId: 1, Side: solgridmarket.Side_Bid,
+			SkuMask: client.SKUMask(solgridmarket.GpuSku_Rtx4090), GpuCount: 2, LimitPrice: 400_000, MinHours: 3, MaxHours: 3,
+			PaymentMint: mk.market.TokenMint}},
 	}
-	rtxAsk, err := d.order(mk, mk.provider, solgridmarket.Order{OrderId: 2, Side: solgridmarket.Side_Ask, SkuMask: client.SKUMask(solgridmarket.GpuSku_Rtx4090),
-		GpuCount: 4, LimitPrice: 350_000, MinHours: 1, MaxHours: 24, Node: node, Region: 1})
-	if err != nil {
-		return nil, err
-	}
-	labBid, err := d.order(mk, mk.lab, solgridmarket.Order{OrderId: 1, Side: solgridmarket.Side_Bid,
-		SkuMask:  client.SKUMask(solgridmarket.GpuSku_H100Sxm, solgridmarket.GpuSku_H100Pcie, solgridmarket.GpuSku_H200),
-		GpuCount: 4, LimitPrice: 2_500_000, MinHours: 2, MaxHours: 2, PaymentMint: mk.market.StableMint})
-	if err != nil {
-		return nil, err
-	}
-	studioBid, err := d.order(mk, mk.studio, solgridmarket.Order{OrderId: 1, Side: solgridmarket.Side_Bid,
-		SkuMask: client.SKUMask(solgridmarket.GpuSku_Rtx4090), GpuCount: 2, LimitPrice: 400_000, MinHours: 3, MaxHours: 3,
-		PaymentMint: mk.market.TokenMint})
-	if err != nil {
-		return nil, err
-	}
-	rows := [][]string{{"WHO", "SIDE", "GPUS", "LIMIT/GPU-H", "HOURS", "PAYS IN"}}
-	for _, o := range []struct {
-		who string
-		o   *solgridmarket.Order
-	}{{"provider", &h100Ask.Order}, {"provider", &rtxAsk.Order}, {"ai-lab", &labBid.Order}, {"studio", &studioBid.Order}} {
-		pays := "any"
+	fmt.Println("\nOrders signed (ed25519 over \"solgrid:order:v1\" ‖ borsh(order)) and sent to the matcher")
+	rows := [][]string{{"WHO", "SIDE", "GPUS", "LIMIT/GPU-H", "HOURS", "PAYS IN", "MATCHED AT ONCE"}}
+	for _, o := range orders {
+		signed, err := d.order(mk, o.owner, o.o)
+		if err != nil {
+			return nil, err
+		}
+		res, err := m.Submit(ctx, &signed)
+		if err != nil {
+			return nil, err
+		}
+		pays, matched := "any", "-"
 		if !o.o.PaymentMint.IsZero() {
 			pays = mk.unit(o.o.PaymentMint)
 		}
+		for _, f := range res.Fills {
+			matched = fmt.Sprintf("%d GPUs at %s for %d h", f.GPUs, usdString(f.Price), f.Hours)
+		}
 		rows = append(rows, []string{o.who, o.o.Side.String(), fmt.Sprintf("%d× %s", o.o.GpuCount, skuNames(o.o.SkuMask)),
-			usd(o.o.LimitPrice), fmt.Sprintf("%d-%d", o.o.MinHours, o.o.MaxHours), pays})
+			usd(o.o.LimitPrice), fmt.Sprintf("%d-%d", o.o.MinHours, o.o.MaxHours), pays, matched})
 	}
-	fmt.Println("\nSigned orders (ed25519, domain \"solgrid:order:v1\")")
 	if err := d.out.grid(rows); err != nil {
 		return nil, err
 	}
-	d.out.step("matcher commits both matches in one transaction (signatures verified on chain by the Ed25519 program)")
-	plan, res, err := d.client.CommitLeases(ctx, mk.matcher, client.CommitLeases{Market: mk.address, Fills: []client.LeaseFill{
-		{Bid: client.NewOrder(&labBid), Ask: client.NewOrder(&h100Ask), GPUs: 4, Hours: 2, PriceMicroUSD: 2_100_000, Maker: solgridmarket.Side_Ask},
-		{Bid: client.NewOrder(&studioBid), Ask: client.NewOrder(&rtxAsk), GPUs: 2, Hours: 3, PriceMicroUSD: 350_000, Maker: solgridmarket.Side_Ask},
-	}}, client.SendOptions{Progress: d.progress})
-	if err != nil {
-		return nil, err
+	if depth, err := m.Depth(ctx, "h100-sxm"); err == nil && len(depth.Asks) > 0 {
+		fmt.Printf("book h100-sxm: %d GPUs still offered at %s\n", depth.Asks[0].GPUs, usdString(depth.Asks[0].Price))
 	}
-	d.out.tx(fmt.Sprintf("%d leases committed", len(plan.Leases)), res)
-	return plan.Leases, nil
+	return d.awaitCommits(ctx, mk, m, []solana.PrivateKey{mk.lab, mk.studio})
+}
+
+// awaitCommits waits until the matcher's committer has put every renter's fills
+// on chain, and returns the leases.
+func (d *demo) awaitCommits(ctx context.Context, mk *demoMarket, m *api.Client, renters []solana.PrivateKey) ([]solana.PublicKey, error) {
+	d.out.step("waiting for the committer to put the matches on chain")
+	deadline := time.Now().Add(time.Minute)
+	for _, r := range renters {
+		for {
+			st, err := m.Status(ctx, r.PublicKey(), 1)
+			if err != nil {
+				return nil, err
+			}
+			if st.Committed == st.Matched && st.Matched > 0 {
+				for _, f := range st.Fills {
+					fmt.Printf("✔ fill %s committed on chain\n    %s\n", f.Fill, d.out.cluster.ExplorerURL(f.Tx))
+				}
+				break
+			}
+			if time.Now().After(deadline) {
+				return nil, fmt.Errorf("the committer did not commit order 1 of %s within a minute (status %s)", r.PublicKey(), st.Status)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	var leases []solana.PublicKey
+	for _, r := range renters {
+		ls, err := d.client.LeasesByRenter(ctx, mk.address, r.PublicKey())
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range ls {
+			leases = append(leases, l.Address)
+		}
+	}
+	return leases, nil
 }
 
 // runLeases lets the leases accrue, settles them, has the studio end its lease

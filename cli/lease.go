@@ -92,7 +92,7 @@ func printLeases(out *output, mc *marketContext, leases []client.LeaseAccount) e
 		fmt.Println("no leases")
 		return nil
 	}
-	rows := [][]string{{"LEASE", "GPUS", "PRICE/GPU-H", "HOURS", "COST+FEE", "PAID", "STATE", "ENDS"}}
+	rows := [][]string{{"LEASE", "GPUS", "PRICE/GPU-H", "HOURS", "COST+FEE", "PAID", "STATE", "ENDS / ENDED"}}
 	for _, la := range leases {
 		l := la.Lease
 		rows = append(rows, []string{
@@ -103,10 +103,18 @@ func printLeases(out *output, mc *marketContext, leases []client.LeaseAccount) e
 			mc.amount(l.PaymentMint, l.TotalCost+l.TotalFee),
 			mc.amount(l.PaymentMint, l.PaidCost+l.PaidFee),
 			leaseState(l),
-			time.Unix(l.EndTs, 0).UTC().Format("2006-01-02 15:04 UTC"),
+			leaseEnd(l),
 		})
 	}
 	return out.grid(rows)
+}
+
+func leaseEnd(l *solgridmarket.Lease) string {
+	at := l.EndTs
+	if l.State != solgridmarket.LeaseState_Active {
+		at = l.ClosedAt
+	}
+	return time.Unix(at, 0).UTC().Format("2006-01-02 15:04:05 UTC")
 }
 
 func leaseState(l *solgridmarket.Lease) string {
