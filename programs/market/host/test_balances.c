@@ -3,18 +3,14 @@
  * proves each refusal left every account untouched). */
 #include <string.h>
 
-#include "ix_call.h"
+#include "valid_calls.h"
 #include "sol/mem.h"
 #include "sol/token.h"
 #include "test.h"
 
-#define OWNER_LAMPORTS 1000000000ULL
-#define BALANCE_RENT ((128 + sizeof(Balance)) * 6960)
-#define USER_TOKENS 5000000ULL
-
-enum { D_OWNER, D_MARKET, D_MINT, D_BALANCE, D_SOURCE, D_VAULT, D_TOKEN_PROGRAM, D_SYSTEM };
-enum { W_OWNER, W_MARKET, W_MINT, W_BALANCE, W_DESTINATION, W_VAULT, W_TOKEN_PROGRAM };
-enum { O_PAYER, O_OWNER, O_MARKET, O_MINT, O_BALANCE, O_SYSTEM };
+#define OWNER_LAMPORTS VC_OWNER_LAMPORTS
+#define BALANCE_RENT VC_BALANCE_RENT
+#define USER_TOKENS VC_USER_TOKENS
 
 static HostMarket hm;
 static IxCall c;
@@ -23,19 +19,7 @@ static const SolPubkey *owner_key(void) { return &c.accounts[0].key; }
 
 static void setup_deposit(uint64_t amount) {
   host_market_init(&hm);
-  memset(&c, 0, sizeof c);
-  host_wallet(&c.accounts[D_OWNER], 0x81, OWNER_LAMPORTS, 1, 1);
-  c.accounts[D_MARKET] = hm.market;
-  c.accounts[D_MINT] = hm.stable_mint;
-  host_wallet(&c.accounts[D_BALANCE], 0, 0, 0, 1);
-  host_balance_address(&hm, owner_key(), &hm.stable_mint.key, &c.accounts[D_BALANCE].key, &(uint8_t){0});
-  host_token_account(&c.accounts[D_SOURCE], 0x82, &hm.stable_mint.key, owner_key(), USER_TOKENS);
-  c.accounts[D_VAULT] = hm.stable_vault;
-  c.accounts[D_VAULT].is_writable = 1;
-  c.accounts[D_TOKEN_PROGRAM] = hm.token_program;
-  c.accounts[D_SYSTEM] = hm.system;
-  c.n_accounts = 8;
-  ix_set_data(&c, SOLGRID_IX_DEPOSIT_U64, &amount, 8);
+  vc_deposit(&c, &hm, amount);
 }
 
 static const Balance *balance(int i) { return host_balance_data(&c.accounts[i]); }
@@ -195,18 +179,7 @@ static void deposit_of_more_than_held_fails_in_token_program(void) {
 
 static void setup_withdraw(uint64_t amount, uint64_t available, uint64_t locked) {
   host_market_init(&hm);
-  memset(&c, 0, sizeof c);
-  host_wallet(&c.accounts[W_OWNER], 0x81, OWNER_LAMPORTS, 1, 0);
-  c.accounts[W_MARKET] = hm.market;
-  c.accounts[W_MINT] = hm.stable_mint;
-  host_balance(&c.accounts[W_BALANCE], &hm, owner_key(), &hm.stable_mint.key, available, locked);
-  host_token_account(&c.accounts[W_DESTINATION], 0x83, &hm.stable_mint.key, &hm.authority.key, 17);
-  c.accounts[W_VAULT] = hm.stable_vault;
-  c.accounts[W_VAULT].is_writable = 1;
-  memcpy(c.accounts[W_VAULT].data + 64, &(uint64_t){available + locked}, 8);
-  c.accounts[W_TOKEN_PROGRAM] = hm.token_program;
-  c.n_accounts = 7;
-  ix_set_data(&c, SOLGRID_IX_WITHDRAW_U64, &amount, 8);
+  vc_withdraw(&c, &hm, amount, available, locked);
 }
 
 static void withdraw_pays_available_to_destination(void) {
@@ -285,17 +258,7 @@ static void withdraw_refuses_third_mint(void) {
 
 static void setup_open(void) {
   host_market_init(&hm);
-  memset(&c, 0, sizeof c);
-  host_wallet(&c.accounts[O_PAYER], 0x85, OWNER_LAMPORTS, 1, 1);
-  host_wallet(&c.accounts[O_OWNER], 0x86, 0, 0, 0);
-  c.accounts[O_MARKET] = hm.market;
-  c.accounts[O_MINT] = hm.token_mint;
-  host_wallet(&c.accounts[O_BALANCE], 0, 0, 0, 1);
-  host_balance_address(&hm, &c.accounts[O_OWNER].key, &hm.token_mint.key, &c.accounts[O_BALANCE].key,
-                       &(uint8_t){0});
-  c.accounts[O_SYSTEM] = hm.system;
-  c.n_accounts = 6;
-  ix_set_data(&c, SOLGRID_IX_OPEN_BALANCE_U64, NULL, 0);
+  vc_open_balance(&c, &hm);
 }
 
 static void open_balance_creates_empty_balance_paid_by_payer(void) {

@@ -11,6 +11,7 @@ int main(void) {
   run_initialize_market_tests();
   run_market_config_tests();
   run_balance_tests();
+  run_cancel_order_tests();
   run_u128_tests();
   run_accrual_tests();
   run_lease_tests();

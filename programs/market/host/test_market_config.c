@@ -3,7 +3,7 @@
  * input untouched). */
 #include <string.h>
 
-#include "ix_call.h"
+#include "valid_calls.h"
 #include "sol/mem.h"
 #include "test.h"
 
@@ -11,31 +11,9 @@ static HostMarket hm;
 static IxCall c;
 static update_market_args up;
 
-/* authority [signer], market [writable]; new params and a new authority. */
 static void setup_update(void) {
   host_market_init(&hm);
-  memset(&c, 0, sizeof c);
-  c.accounts[0] = hm.authority;
-  c.accounts[0].is_signer = 1;
-  c.accounts[1] = hm.market;
-  c.accounts[1].is_writable = 1;
-  c.n_accounts = 2;
-  memset(&up, 0, sizeof up);
-  up.params = hm.params;
-  memset(up.params.treasury, 0x71, 32);
-  memset(up.params.oracle_authority, 0x72, 32);
-  memset(up.params.matcher, 0x73, 32);
-  up.params.subsidy_per_gpu_hour = 1;
-  up.params.checker_reward_per_report = 2;
-  up.params.miner_price_micro_usd = 3;
-  up.params.max_price_staleness_secs = 4;
-  up.params.checker_min_report_interval_secs = 5;
-  up.params.miner_max_supply = 6;
-  up.params.fee_bps_stable = 300;
-  up.params.fee_bps_token = 300;
-  up.params.miner_fee_share_bps = 7;
-  memset(up.new_authority, 0x74, 32);
-  ix_set_data(&c, SOLGRID_IX_UPDATE_MARKET_U64, &up, sizeof up);
+  vc_update_market(&c, &hm, &up);
 }
 
 static const Market *updated(void) { return (const Market *)c.accounts[1].data; }
@@ -129,15 +107,9 @@ static void update_market_refuses_short_data(void) {
   CHECK_EQ(ix_run(&c, &hm.program_id), SOLGRID_ERR_INVALID_INSTRUCTION_DATA);
 }
 
-/* oracle [signer], market [writable]. */
 static void setup_price(uint64_t price) {
   host_market_init(&hm);
-  memset(&c, 0, sizeof c);
-  host_wallet(&c.accounts[0], 0x55, 1000000, 1, 0); /* the fixture's oracle key */
-  c.accounts[1] = hm.market;
-  c.accounts[1].is_writable = 1;
-  c.n_accounts = 2;
-  ix_set_data(&c, SOLGRID_IX_SET_TOKEN_PRICE_U64, &price, 8);
+  vc_set_token_price(&c, &hm, price);
 }
 
 static void set_token_price_stores_price_and_time(void) {
