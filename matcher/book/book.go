@@ -26,6 +26,11 @@ type Options struct {
 	MaxScan int
 	// MaxOpenPerOwner bounds one wallet's resting orders.
 	MaxOpenPerOwner int
+	// MaxBatch bounds the orders one match script call takes (Submits queued while
+	// MaxInFlight calls run); 1 matches every order in a call of its own.
+	MaxBatch int
+	// MaxInFlight bounds the match script calls running at once.
+	MaxInFlight int
 }
 
 func (o *Options) defaults() {
@@ -41,14 +46,21 @@ func (o *Options) defaults() {
 	if o.MaxOpenPerOwner == 0 {
 		o.MaxOpenPerOwner = 10_000
 	}
+	if o.MaxBatch == 0 {
+		o.MaxBatch = 64
+	}
+	if o.MaxInFlight == 0 {
+		o.MaxInFlight = 2
+	}
 }
 
 // Book is one market's order book.
 type Book struct {
-	rdb    redis.UniversalClient
-	market solana.PublicKey
-	keys   Keys
-	opts   Options
+	rdb     redis.UniversalClient
+	market  solana.PublicKey
+	keys    Keys
+	opts    Options
+	batcher *batcher
 }
 
 // Errors a caller can tell apart.
@@ -63,7 +75,9 @@ var (
 // New returns the book of market on rdb; call Load before use.
 func New(rdb redis.UniversalClient, market solana.PublicKey, opts Options) *Book {
 	opts.defaults()
-	return &Book{rdb: rdb, market: market, keys: KeysFor(market), opts: opts}
+	b := &Book{rdb: rdb, market: market, keys: KeysFor(market), opts: opts}
+	b.batcher = &batcher{run: b.matchBatch, maxBatch: opts.MaxBatch, maxInFlight: opts.MaxInFlight}
+	return b
 }
 
 // Load puts the scripts into the server's script cache.

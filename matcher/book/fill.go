@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/redis/go-redis/v9"
 	"github.com/solgrid/solgrid/client"
@@ -33,7 +34,9 @@ type Fill struct {
 	Tx     string // signature of the transaction that committed it
 }
 
-var fillFields = []string{"b", "a", "k", "n", "p", "h", "mk", "t", "st", "why", "tx"}
+// A fill is one field of the market's fills hash, written by the match script as
+// "bid ask sku gpus price hours maker matched-at"; its status is a field of the fill
+// status hash, absent while the fill is pending ("committed <tx>" or "failed <reason>").
 
 // Fill reads one fill.
 func (b *Book) Fill(ctx context.Context, fseq string) (*Fill, error) {
@@ -45,59 +48,91 @@ func (b *Book) Fill(ctx context.Context, fseq string) (*Fill, error) {
 }
 
 func (b *Book) fills(ctx context.Context, seqs []string) ([]Fill, error) {
-	pipe := b.rdb.Pipeline()
-	cmds := make([]*redis.SliceCmd, len(seqs))
-	for i, s := range seqs {
-		cmds[i] = pipe.HMGet(ctx, b.keys.Fill(s), fillFields...)
+	if len(seqs) == 0 {
+		return nil, nil
 	}
+	pipe := b.rdb.Pipeline()
+	recs := pipe.HMGet(ctx, b.keys.Fills(), seqs...)
+	sts := pipe.HMGet(ctx, b.keys.FillStatus(), seqs...)
 	if _, err := pipe.Exec(ctx); err != nil {
 		return nil, fmt.Errorf("read fills: %w", err)
 	}
 	out := make([]Fill, len(seqs))
-	for i, cmd := range cmds {
-		v := cmd.Val()
-		if v[0] == nil {
+	for i, v := range recs.Val() {
+		rec, ok := v.(string)
+		if !ok {
 			return nil, fmt.Errorf("fill %s: %w", seqs[i], ErrNotFound)
 		}
-		f := func(j int) string { s, _ := v[j].(string); return s }
-		u := func(j int) uint64 { n, _ := strconv.ParseUint(f(j), 10, 64); return n }
-		price, err := parseHexPrice(f(4))
+		f, err := parseFill(seqs[i], rec)
 		if err != nil {
 			return nil, err
 		}
-		maker := solgridmarket.Side_Bid
-		if f(6) == "a" {
-			maker = solgridmarket.Side_Ask
+		f.Status = FillPending
+		if st, ok := sts.Val()[i].(string); ok {
+			f.Status, f.Reason, _ = strings.Cut(st, " ")
+			if f.Status == FillCommitted {
+				f.Tx, f.Reason = f.Reason, ""
+			}
 		}
-		out[i] = Fill{
-			Seq: seqs[i], BidSeq: f(0), AskSeq: f(1), SKU: solgridmarket.GpuSku(u(2)), GPUs: uint32(u(3)),
-			Price: price, Hours: uint32(u(5)), Maker: maker, At: int64(u(7)), Status: f(8), Reason: f(9), Tx: f(10),
-		}
+		out[i] = f
 	}
 	return out, nil
 }
 
+func parseFill(fseq, rec string) (Fill, error) {
+	p := strings.Split(rec, " ")
+	if len(p) != 8 {
+		return Fill{}, fmt.Errorf("fill %s: record %q has %d fields, want 8", fseq, rec, len(p))
+	}
+	price, err := parseHexPrice(p[4])
+	if err != nil {
+		return Fill{}, fmt.Errorf("fill %s: %w", fseq, err)
+	}
+	u := func(j int) uint64 { n, _ := strconv.ParseUint(p[j], 10, 64); return n }
+	maker := solgridmarket.Side_Bid
+	if p[6] == "a" {
+		maker = solgridmarket.Side_Ask
+	}
+	return Fill{
+		Seq: fseq, BidSeq: p[0], AskSeq: p[1], SKU: solgridmarket.GpuSku(u(2)), GPUs: uint32(u(3)),
+		Price: price, Hours: uint32(u(5)), Maker: maker, At: int64(u(7)),
+	}, nil
+}
+
 // OrderFills lists an order's fills in the order they were matched.
 func (b *Book) OrderFills(ctx context.Context, seq string) ([]Fill, error) {
-	seqs, err := b.rdb.LRange(ctx, b.keys.OrderFills(seq), 0, -1).Result()
+	// index members "o<order seq><fill seq>": fixed-width hex, so lexical order is fill order
+	ms, err := b.rdb.ZRangeByLex(ctx, b.keys.FillIndex(), &redis.ZRangeBy{Min: "(o" + seq, Max: "(o" + seq + "g"}).Result()
 	if err != nil {
 		return nil, fmt.Errorf("fills of order %s: %w", seq, err)
+	}
+	seqs := make([]string, len(ms))
+	for i, m := range ms {
+		seqs[i] = m[1+len(seq):]
 	}
 	return b.fills(ctx, seqs)
 }
 
-// WalletFills lists the newest fills (at most limit) where wallet is renter or provider.
+// WalletFills lists the newest fills (at most limit, oldest first) where wallet is
+// renter or provider.
 func (b *Book) WalletFills(ctx context.Context, wallet string, limit int) ([]Fill, error) {
-	seqs, err := b.rdb.LRange(ctx, b.keys.Wallet(wallet), int64(-limit), -1).Result()
+	// index members "w<wallet>:<fill seq>"; base58 has neither ':' nor ';'
+	ms, err := b.rdb.ZRevRangeByLex(ctx, b.keys.FillIndex(), &redis.ZRangeBy{
+		Min: "(w" + wallet + ":", Max: "(w" + wallet + ";", Count: int64(limit),
+	}).Result()
 	if err != nil {
 		return nil, fmt.Errorf("fills of wallet %s: %w", wallet, err)
+	}
+	seqs := make([]string, len(ms))
+	for i, m := range ms {
+		seqs[len(ms)-1-i] = m[2+len(wallet):]
 	}
 	return b.fills(ctx, seqs)
 }
 
 // MarkCommitted records that a fill's lease is on chain.
 func (b *Book) MarkCommitted(ctx context.Context, fseq, tx string) error {
-	if err := b.rdb.HSet(ctx, b.keys.Fill(fseq), "st", FillCommitted, "tx", tx).Err(); err != nil {
+	if err := b.rdb.HSet(ctx, b.keys.FillStatus(), fseq, FillCommitted+" "+tx).Err(); err != nil {
 		return fmt.Errorf("mark fill %s committed: %w", fseq, err)
 	}
 	return nil

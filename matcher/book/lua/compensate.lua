@@ -4,10 +4,12 @@
 -- the chain filled once the outbox is drained. The innocent order returns to the book
 -- (at its original time priority) if it had been filled out and is still live; the
 -- guilty one is taken off the book. Idempotent: a fill is compensated once.
-local fkey = P .. 'f:' .. ARGV[3]
-local f = redis.call('HMGET', fkey, 'b', 'a', 'n', 'st')
-if not f[1] then return {'not_found'} end
-if f[4] ~= 'pending' then return {'done', f[4]} end
+local rec = redis.call('HGET', P .. 'fills', ARGV[3])
+if not rec then return {'not_found'} end
+local st = redis.call('HGET', P .. 'fst', ARGV[3])
+if st then return {'done', st} end
+-- a fill record is "bid ask sku gpus price hours maker matched-at"
+local f = {string.match(rec, '^(%x+) (%x+) %d+ (%d+) ')}
 local n = tonumber(f[3])
 local guilty = ARGV[4]
 local cutoff = tonumber(ARGV[6])
@@ -38,5 +40,5 @@ for i, sd in ipairs({'b', 'a'}) do
     restore(seq)
   end
 end
-redis.call('HSET', fkey, 'st', 'failed', 'why', ARGV[5])
+redis.call('HSET', P .. 'fst', ARGV[3], 'failed ' .. ARGV[5])
 return {'ok'}
