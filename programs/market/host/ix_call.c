@@ -7,9 +7,11 @@
 #include "program.h"
 #include "sol/token.h"
 
-void host_market_init(HostMarket *m) {
+void host_market_init(HostMarket *m) { host_market_init_id(m, FIXTURE_MARKET_ID); }
+
+void host_market_init_id(HostMarket *m, uint64_t market_id) {
   MarketFixture f;
-  fixture_init(&f, FIXTURE_MARKET_ID);
+  fixture_init(&f, market_id);
   if (fixture_run(&f) != 0)
     abort();
   m->program_id = f.program_id;

@@ -25,6 +25,8 @@ typedef struct {
 } HostMarket;
 
 void host_market_init(HostMarket *m);
+/* The same for another market id (same authority and mints, other PDAs). */
+void host_market_init_id(HostMarket *m, uint64_t market_id);
 const Market *host_market_data(const HostMarket *m);
 
 /* data = discriminator || args. */

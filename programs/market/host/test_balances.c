@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "valid_calls.h"
+#include "sol/error.h"
 #include "sol/mem.h"
 #include "sol/token.h"
 #include "test.h"
@@ -177,6 +178,25 @@ static void deposit_of_more_than_held_fails_in_token_program(void) {
   CHECK_EQ(ix_run(&c, &hm.program_id), 1);
 }
 
+/* Found by fuzz_instructions: the owner could not pay the new Balance's rent,
+ * so its creation failed after the token transfer had already run. Now refused
+ * before anything moves (ix_run checks nothing did). */
+static void deposit_refuses_owner_short_of_rent_before_moving_tokens(void) {
+  setup_deposit(5);
+  c.accounts[D_OWNER].lamports = BALANCE_RENT - 1;
+  CHECK_EQ(ix_run(&c, &hm.program_id), SOL_ERR_INSUFFICIENT_FUNDS);
+  CHECK_EQ(host_token_amount(&c.accounts[D_SOURCE]), USER_TOKENS);
+  setup_deposit(5); /* dust already at the address counts towards the rent */
+  c.accounts[D_BALANCE].lamports = 10;
+  c.accounts[D_OWNER].lamports = BALANCE_RENT - 11;
+  CHECK_EQ(ix_run(&c, &hm.program_id), SOL_ERR_INSUFFICIENT_FUNDS);
+  c.accounts[D_OWNER].lamports = BALANCE_RENT - 10;
+  CHECK_EQ(ix_run(&c, &hm.program_id), 0);
+  CHECK_EQ(c.accounts[D_OWNER].lamports, 0);
+  CHECK_EQ(c.accounts[D_BALANCE].lamports, BALANCE_RENT);
+  CHECK_EQ(balance(D_BALANCE)->available, 5);
+}
+
 static void setup_withdraw(uint64_t amount, uint64_t available, uint64_t locked) {
   host_market_init(&hm);
   vc_withdraw(&c, &hm, amount, available, locked);
@@ -329,6 +349,7 @@ void run_balance_tests(void) {
   RUN(deposit_refuses_another_owners_balance);
   RUN(deposit_refuses_wrong_balance_address);
   RUN(deposit_of_more_than_held_fails_in_token_program);
+  RUN(deposit_refuses_owner_short_of_rent_before_moving_tokens);
   RUN(withdraw_pays_available_to_destination);
   RUN(withdraw_all_available);
   RUN(withdraw_never_touches_locked);

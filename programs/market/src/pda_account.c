@@ -7,6 +7,21 @@
 
 bool sg_pda_creatable(const SolAccountInfo *a) { return a->data_len == 0 && sol_is_system_program(a->owner); }
 
+static bool rent_for(uint64_t space, uint64_t *lamports) {
+  SolRent rent;
+  if (sol_get_rent(&rent) && sol_rent_minimum_balance(&rent, space, lamports))
+    return true;
+  sol_log_literal("rent sysvar: unsupported exemption threshold");
+  return false;
+}
+
+uint64_t sg_pda_require_rent(const SolAccountInfo *payer, const SolAccountInfo *account, uint64_t space) {
+  uint64_t rent, have = *account->lamports;
+  if (!rent_for(space, &rent))
+    return SOL_ERR_INVALID_ARGUMENT;
+  return have >= rent || *payer->lamports >= rent - have ? SOL_SUCCESS : SOL_ERR_INSUFFICIENT_FUNDS;
+}
+
 static uint64_t adopt(const SolParameters *p, const SgPdaCreate *c, uint64_t rent) {
   uint64_t r, have = *c->account->lamports;
   if (have < rent && (r = sol_system_transfer(c->payer, c->account, rent - have, p->accounts, p->n_accounts)) != 0)
@@ -17,13 +32,10 @@ static uint64_t adopt(const SolParameters *p, const SgPdaCreate *c, uint64_t ren
 }
 
 uint64_t sg_pda_create(const SolParameters *p, const SgPdaCreate *c) {
-  SolRent rent;
   SolCreateAccount create = {c->payer, c->account, 0, c->space, c->owner};
   uint64_t r;
-  if (!sol_get_rent(&rent) || !sol_rent_minimum_balance(&rent, c->space, &create.lamports)) {
-    sol_log_literal("rent sysvar: unsupported exemption threshold");
+  if (!rent_for(c->space, &create.lamports))
     return SOL_ERR_INVALID_ARGUMENT;
-  }
   if (*c->account->lamports == 0)
     r = sol_system_create_account(&create, p->accounts, p->n_accounts, c->signer, 1);
   else

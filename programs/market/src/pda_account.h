@@ -21,6 +21,11 @@ typedef struct {
  * program (lamports may be present). */
 bool sg_pda_creatable(const SolAccountInfo *a);
 
+/* The payer holds the rent that creating the account for `space` will take from
+ * it (SOL_ERR_INSUFFICIENT_FUNDS if not): for an instruction that must refuse
+ * before an earlier side effect (deposit's token transfer). */
+uint64_t sg_pda_require_rent(const SolAccountInfo *payer, const SolAccountInfo *account, uint64_t space);
+
 /* Creates (or adopts) the account, rent-exempt for `space`. The caller has
  * checked the address and that it is creatable. */
 uint64_t sg_pda_create(const SolParameters *p, const SgPdaCreate *c);

@@ -9,6 +9,7 @@
 #include "events.h"
 #include "instructions/instructions.h"
 #include "market_account.h"
+#include "pda_account.h"
 #include "sol/token.h"
 #include "token_account.h"
 #include "validate.h"
@@ -61,14 +62,19 @@ static uint64_t check_market_accounts(const Accounts *a, const SolPubkey *progra
 }
 
 /* An open Balance must have room for the amount; an unopened one must be at
- * its PDA (seeds filled for the creation). *b is NULL if it is to be created. */
+ * its PDA (seeds filled for the creation) and the owner must hold its rent, or
+ * the creation would fail after the tokens moved. *b is NULL if it is to be
+ * created. */
 static uint64_t check_balance(const Accounts *a, const SolPubkey *program_id, uint64_t amount, BalanceSeeds *s,
                               Balance **b) {
   BalanceKey key = {a->market->key, a->owner->key, a->mint->key};
   uint64_t sum, r;
   *b = NULL;
-  if (sg_balance_unopened(a->balance))
-    return sg_balance_check_new(a->balance, program_id, &key, s);
+  if (sg_balance_unopened(a->balance)) {
+    if ((r = sg_balance_check_new(a->balance, program_id, &key, s)) != SOL_SUCCESS)
+      return r;
+    return sg_pda_require_rent(a->owner, a->balance, sizeof(Balance));
+  }
   if ((r = sg_balance_load(a->balance, program_id, &key, b)) != SOL_SUCCESS)
     return r;
   return __builtin_add_overflow((*b)->available, amount, &sum) ? SG_ERR(ARITHMETIC_OVERFLOW) : SOL_SUCCESS;
