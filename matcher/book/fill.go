@@ -2,6 +2,7 @@ package book
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -37,6 +38,9 @@ type Fill struct {
 // A fill is one field of the market's fills hash, written by the match script as
 // "bid ask sku gpus price hours maker matched-at"; its status is a field of the fill
 // status hash, absent while the fill is pending ("committed <tx>" or "failed <reason>").
+
+// seqWidth is the width of order and fill sequence numbers (hex digits).
+const seqWidth = 12
 
 // Fill reads one fill.
 func (b *Book) Fill(ctx context.Context, fseq string) (*Fill, error) {
@@ -101,14 +105,14 @@ func parseFill(fseq, rec string) (Fill, error) {
 
 // OrderFills lists an order's fills in the order they were matched.
 func (b *Book) OrderFills(ctx context.Context, seq string) ([]Fill, error) {
-	// index members "o<order seq><fill seq>": fixed-width hex, so lexical order is fill order
-	ms, err := b.rdb.ZRangeByLex(ctx, b.keys.FillIndex(), &redis.ZRangeBy{Min: "(o" + seq, Max: "(o" + seq + "g"}).Result()
-	if err != nil {
+	// the order's field holds its fill seqs end to end, each seqWidth hex digits
+	all, err := b.rdb.HGet(ctx, b.keys.OrderFills(), seq).Result()
+	if err != nil && !errors.Is(err, redis.Nil) {
 		return nil, fmt.Errorf("fills of order %s: %w", seq, err)
 	}
-	seqs := make([]string, len(ms))
-	for i, m := range ms {
-		seqs[i] = m[1+len(seq):]
+	var seqs []string
+	for ; len(all) >= seqWidth; all = all[seqWidth:] {
+		seqs = append(seqs, all[:seqWidth])
 	}
 	return b.fills(ctx, seqs)
 }
@@ -116,16 +120,9 @@ func (b *Book) OrderFills(ctx context.Context, seq string) ([]Fill, error) {
 // WalletFills lists the newest fills (at most limit, oldest first) where wallet is
 // renter or provider.
 func (b *Book) WalletFills(ctx context.Context, wallet string, limit int) ([]Fill, error) {
-	// index members "w<wallet>:<fill seq>"; base58 has neither ':' nor ';'
-	ms, err := b.rdb.ZRevRangeByLex(ctx, b.keys.FillIndex(), &redis.ZRangeBy{
-		Min: "(w" + wallet + ":", Max: "(w" + wallet + ";", Count: int64(limit),
-	}).Result()
+	seqs, err := b.rdb.LRange(ctx, b.keys.Wallet(wallet), int64(-limit), -1).Result()
 	if err != nil {
 		return nil, fmt.Errorf("fills of wallet %s: %w", wallet, err)
-	}
-	seqs := make([]string, len(ms))
-	for i, m := range ms {
-		seqs[len(ms)-1-i] = m[2+len(wallet):]
 	}
 	return b.fills(ctx, seqs)
 }

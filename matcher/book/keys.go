@@ -18,13 +18,14 @@ func KeysFor(market solana.PublicKey) Keys {
 	return Keys{Prefix: "{sg:" + market.String()[:12] + "}:"}
 }
 
-func (k Keys) Seq() string             { return k.Prefix + "seq" }
-func (k Keys) Order(seq string) string { return k.Prefix + "o:" + seq }
-func (k Keys) IDs() string             { return k.Prefix + "id" }
-func (k Keys) FillSeq() string         { return k.Prefix + "fseq" }
-func (k Keys) Fills() string           { return k.Prefix + "fills" }
-func (k Keys) FillStatus() string      { return k.Prefix + "fst" }
-func (k Keys) FillIndex() string       { return k.Prefix + "ix" }
-func (k Keys) Outbox() string          { return k.Prefix + "outbox" }
-func (k Keys) Expiry() string          { return k.Prefix + "exp" }
-func (k Keys) Open() string            { return k.Prefix + "open" }
+func (k Keys) Seq() string                { return k.Prefix + "seq" }
+func (k Keys) Order(seq string) string    { return k.Prefix + "o:" + seq }
+func (k Keys) IDs() string                { return k.Prefix + "id" }
+func (k Keys) FillSeq() string            { return k.Prefix + "fseq" }
+func (k Keys) Fills() string              { return k.Prefix + "fills" }
+func (k Keys) FillStatus() string         { return k.Prefix + "fst" }
+func (k Keys) OrderFills() string         { return k.Prefix + "of" }
+func (k Keys) Wallet(owner string) string { return k.Prefix + "w:" + owner }
+func (k Keys) Outbox() string             { return k.Prefix + "outbox" }
+func (k Keys) Expiry() string             { return k.Prefix + "exp" }
+func (k Keys) Open() string               { return k.Prefix + "open" }

@@ -48,7 +48,8 @@ local gone = {}       -- book member -> true once it left the book in this batch
 local added = {}      -- book key -> sorted members rested in this batch
 local pages = {}      -- book key -> members read from Redis so far, from the top
 local expAdd, expRem = {}, {}
-local idSeq, idList, fillSet, index = {}, {}, {}, {}
+local idSeq, idList, fillSet = {}, {}, {}
+local orderFills, walletFills = {}, {}   -- seq / owner -> fill seqs made by this batch
 
 local function bookKey(sd, sku) return P .. sd .. ':' .. sku end
 
@@ -107,6 +108,12 @@ local function head(c)
   end
   if lh and (not rh or lh < rh) then return lh, false end
   return rh, true
+end
+
+local function push(lists, k, v)
+  local l = lists[k]
+  if not l then l = {}; lists[k] = l end
+  l[#l + 1] = v
 end
 
 local function insertSorted(list, m)
@@ -183,10 +190,10 @@ for i = 0, count - 1 do
           -- bid ask sku gpus price hours maker matched-at (status lives in 'fst': absent = pending)
           fillSet[#fillSet + 1] = fseq
           fillSet[#fillSet + 1] = fmt('%s %s %s %d %s %d %s %s', bseq, aseq, bc.skuS, n, c.p, hours, opp, now)
-          index[#index + 1] = '0'; index[#index + 1] = 'o' .. bseq .. fseq
-          index[#index + 1] = '0'; index[#index + 1] = 'o' .. aseq .. fseq
-          index[#index + 1] = '0'; index[#index + 1] = 'w' .. bowner .. ':' .. fseq
-          if aowner ~= bowner then index[#index + 1] = '0'; index[#index + 1] = 'w' .. aowner .. ':' .. fseq end
+          push(orderFills, bseq, fseq)
+          push(orderFills, aseq, fseq)
+          push(walletFills, bowner, fseq)
+          push(walletFills, aowner, fseq)
           call('XADD', P .. 'outbox', '*', 'f', fseq)
           out[#out + 1] = fseq
           out[#out + 1] = cseq
@@ -292,7 +299,24 @@ if #open > 0 then many('HSET', P .. 'open', open) end
 
 if #fillSet > 0 then
   many('HSET', P .. 'fills', fillSet)
-  many('ZADD', P .. 'ix', index)
+  -- An order's fills: one field per order, its fill seqs end to end (an order has at most
+  -- as many fills as GPUs); orders from before the batch append to what they had.
+  local before, older = {}, {}
+  for seq in pairs(orderFills) do
+    if not ord[seq].new then before[#before + 1] = seq end
+  end
+  for j = 1, #before, 2000 do
+    local part = call('HMGET', P .. 'of', unpack(before, j, math.min(j + 1999, #before)))
+    for k = 1, #part do older[before[j + k - 1]] = part[k] or '' end
+  end
+  local of = {}
+  for seq, l in pairs(orderFills) do
+    of[#of + 1] = seq
+    of[#of + 1] = (older[seq] or '') .. table.concat(l)
+  end
+  many('HSET', P .. 'of', of)
+  -- A wallet's fills: a list per wallet, one push per wallet and batch.
+  for w, l in pairs(walletFills) do many('RPUSH', P .. 'w:' .. w, l) end
 end
 if seqN ~= seq0 or fseqN ~= fseq0 then call('MSET', KEYS[1], fmt('%d', seqN), P .. 'fseq', fmt('%d', fseqN)) end
 return results
