@@ -92,6 +92,12 @@ static void deposit_refuses_other_mints_vault(void) {
   CHECK_EQ(ix_run(&c, &hm.program_id), SOLGRID_ERR_WRONG_VAULT);
 }
 
+static void deposit_refuses_the_vault_as_source(void) {
+  setup_deposit(5);
+  c.accounts[D_SOURCE] = c.accounts[D_VAULT]; /* same key and contents: a self-transfer */
+  CHECK_EQ(ix_run(&c, &hm.program_id), SOLGRID_ERR_WRONG_VAULT);
+}
+
 static void deposit_refuses_a_random_token_account_as_vault(void) {
   setup_deposit(5);
   host_token_account(&c.accounts[D_VAULT], 0x94, &hm.stable_mint.key, &hm.market.key, 0);
@@ -350,6 +356,7 @@ void run_balance_tests(void) {
   RUN(deposit_refuses_wrong_balance_address);
   RUN(deposit_of_more_than_held_fails_in_token_program);
   RUN(deposit_refuses_owner_short_of_rent_before_moving_tokens);
+  RUN(deposit_refuses_the_vault_as_source);
   RUN(withdraw_pays_available_to_destination);
   RUN(withdraw_all_available);
   RUN(withdraw_never_touches_locked);

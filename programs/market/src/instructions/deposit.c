@@ -47,7 +47,9 @@ static uint64_t check_flags(const Accounts *a) {
 }
 
 /* The mint is one of the market's, the vault is the market's vault for it, and
- * the source is the signer's own token account of that mint. */
+ * the source is the signer's own token account of that mint - never the vault
+ * (the Market PDA owns it and cannot sign here, but a self-transfer would credit
+ * the Balance for nothing, so refuse it outright, as withdraw does). */
 static uint64_t check_market_accounts(const Accounts *a, const SolPubkey *program_id) {
   const SolPubkey *vault;
   Market *m;
@@ -56,7 +58,7 @@ static uint64_t check_market_accounts(const Accounts *a, const SolPubkey *progra
     return r;
   if ((vault = sg_market_vault_for(m, a->mint->key)) == NULL)
     return SG_ERR(MINT_NOT_ACCEPTED);
-  if (!sol_pubkey_eq(a->vault->key, vault))
+  if (!sol_pubkey_eq(a->vault->key, vault) || sol_pubkey_eq(a->source->key, vault))
     return SG_ERR(WRONG_VAULT);
   return sg_require_token_account(a->source, a->mint->key, a->owner->key);
 }
