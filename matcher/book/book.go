@@ -50,7 +50,7 @@ func (o *Options) defaults() {
 		o.MaxBatch = 64
 	}
 	if o.MaxInFlight == 0 {
-		o.MaxInFlight = 4
+		o.MaxInFlight = 2
 	}
 }
 
