@@ -38,7 +38,7 @@ fuzz:
 
 # Benchmarks: compute units per instruction, localnet latency, matcher throughput.
 bench: setup build
-    go test -run '^$' -bench . -benchtime 20x ./...
+    go test -p 1 -run '^$' -bench . -benchtime 20x ./...
 
 # A local validator with the program loaded (solana-test-validator instead if SOLGRID_VALIDATOR=agave).
 localnet: build
