@@ -41,6 +41,20 @@ type marketContext struct {
 	market  *solgridmarket.Market
 }
 
+// openMarketSession is openSession plus the market named by --market.
+func openMarketSession(c *cli.Context) (*session, *marketContext, error) {
+	s, err := openSession(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	mc, err := loadMarket(c.Context, s, c.String("market"))
+	if err != nil {
+		s.client.Close()
+		return nil, nil, err
+	}
+	return s, mc, nil
+}
+
 func loadMarket(ctx context.Context, s *session, address string) (*marketContext, error) {
 	addr, err := solana.PublicKeyFromBase58(address)
 	if err != nil {
@@ -93,20 +107,20 @@ func (mc *marketContext) amount(mint solana.PublicKey, base uint64) string {
 }
 
 func balanceShow(c *cli.Context) error {
-	s, err := openSession(c)
+	s, mc, err := openMarketSession(c)
 	if err != nil {
 		return err
 	}
 	defer s.client.Close()
-	mc, err := loadMarket(c.Context, s, c.String("market"))
-	if err != nil {
-		return err
-	}
+	return showBalances(c.Context, s, mc)
+}
+
+func showBalances(ctx context.Context, s *session, mc *marketContext) error {
 	owner := s.signer.PublicKey()
 	var rows [][2]string
 	out := map[string]any{"owner": owner}
 	for _, mint := range []solana.PublicKey{mc.market.StableMint, mc.market.TokenMint} {
-		b, err := s.client.FetchBalance(c.Context, mc.address, owner, mint)
+		b, err := s.client.FetchBalance(ctx, mc.address, owner, mint)
 		switch {
 		case errors.Is(err, client.ErrAccountNotFound):
 			rows = append(rows, [2]string{mc.unit(mint), "no balance yet (deposit to open one)"})
@@ -121,15 +135,11 @@ func balanceShow(c *cli.Context) error {
 }
 
 func moveFunds(c *cli.Context, deposit bool) error {
-	s, err := openSession(c)
+	s, mc, err := openMarketSession(c)
 	if err != nil {
 		return err
 	}
 	defer s.client.Close()
-	mc, err := loadMarket(c.Context, s, c.String("market"))
-	if err != nil {
-		return err
-	}
 	mint, err := mc.mint(c.String("mint"))
 	if err != nil {
 		return err
@@ -150,5 +160,5 @@ func moveFunds(c *cli.Context, deposit bool) error {
 		return err
 	}
 	s.out.tx(fmt.Sprintf("moved %s", mc.amount(mint, amount)), res)
-	return balanceShow(c)
+	return showBalances(c.Context, s, mc)
 }

@@ -58,15 +58,11 @@ func leaseCommand() *cli.Command {
 }
 
 func leaseList(c *cli.Context) error {
-	s, err := openSession(c)
+	s, mc, err := openMarketSession(c)
 	if err != nil {
 		return err
 	}
 	defer s.client.Close()
-	mc, err := loadMarket(c.Context, s, c.String("market"))
-	if err != nil {
-		return err
-	}
 	var leases []client.LeaseAccount
 	switch c.String("as") {
 	case "renter":

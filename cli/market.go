@@ -159,15 +159,11 @@ func pubkeyFlag(c *cli.Context, name string) (solana.PublicKey, error) {
 }
 
 func marketSetPrice(c *cli.Context) error {
-	s, err := openSession(c)
+	s, mc, err := openMarketSession(c)
 	if err != nil {
 		return err
 	}
 	defer s.client.Close()
-	mc, err := loadMarket(c.Context, s, c.String("market"))
-	if err != nil {
-		return err
-	}
 	price, err := parseAmount(c.String("usd"), 6) // micro-USD
 	if err != nil {
 		return err

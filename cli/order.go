@@ -59,15 +59,11 @@ func providerCommand() *cli.Command {
 }
 
 func placeOrder(c *cli.Context, side solgridmarket.Side) error {
-	s, err := openSession(c)
+	s, mc, err := openMarketSession(c)
 	if err != nil {
 		return err
 	}
 	defer s.client.Close()
-	mc, err := loadMarket(c.Context, s, c.String("market"))
-	if err != nil {
-		return err
-	}
 	o, err := orderFromFlags(c, mc, side)
 	if err != nil {
 		return err
