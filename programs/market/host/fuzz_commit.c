@@ -14,18 +14,8 @@
 
 #include "instructions_sysvar.h"
 #include "sig_fixture.h"
+#include "fuzz_bytes.h"
 
-typedef struct {
-  const uint8_t *p;
-  size_t n;
-} Bytes;
-
-static uint8_t next(Bytes *b) {
-  if (b->n == 0)
-    return 0;
-  b->n--;
-  return *b->p++;
-}
 
 static void fuzz_sysvar(const uint8_t *data, size_t n) {
   static SigFixture f; /* its commit data is what the current instruction must match */

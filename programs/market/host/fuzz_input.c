@@ -12,18 +12,8 @@
 
 #include "fixture.h"
 #include "program.h"
+#include "fuzz_bytes.h"
 
-typedef struct {
-  const uint8_t *p;
-  size_t n;
-} Bytes;
-
-static uint8_t next(Bytes *b) {
-  if (b->n == 0)
-    return 0;
-  b->n--;
-  return *b->p++;
-}
 
 static void fuzz_raw(const uint8_t *data, size_t n) {
   uint8_t *input = aligned_alloc(8, (n + 8) & ~(size_t)7);

@@ -20,6 +20,7 @@
 #include "call_properties.h"
 #include "sol/token.h"
 #include "valid_calls.h"
+#include "fuzz_bytes.h"
 
 #define ORDER_ID 77
 #define MAX_EDITS 24
@@ -44,38 +45,7 @@ static struct {
   SolPubkey owners[5];
 } w;
 
-typedef struct {
-  const uint8_t *p;
-  size_t n;
-} Bytes;
 
-static uint8_t next(Bytes *b) {
-  if (b->n == 0)
-    return 0;
-  b->n--;
-  return *b->p++;
-}
-
-static uint64_t next_u64(Bytes *b) {
-  uint64_t v = 0;
-  for (int i = 0; i < 8; i++)
-    v = v << 8 | next(b);
-  return v;
-}
-
-/* Amounts: small, near u64 max, a power-of-two scale, or any. */
-static uint64_t amount(Bytes *b) {
-  switch (next(b) & 3) {
-  case 0:
-    return next(b);
-  case 1:
-    return UINT64_MAX - next(b);
-  case 2:
-    return (uint64_t)next(b) << (next(b) % 57);
-  default:
-    return next_u64(b);
-  }
-}
 
 static void add_key(const SolPubkey *k) {
   for (int i = 0; i < w.n_keys; i++)
@@ -197,20 +167,20 @@ static void mutate_market_field(HostAccount *a, Bytes *b) {
     m.treasury = *k;
     break;
   case 3:
-    m.fee_bps_stable = (uint16_t)amount(b);
+    m.fee_bps_stable = (uint16_t)fuzz_amount(b);
     break;
   case 4:
-    m.token_price_micro_usd = amount(b);
+    m.token_price_micro_usd = fuzz_amount(b);
     break;
   default:
-    m.token_price_updated_at = (int64_t)amount(b);
+    m.token_price_updated_at = (int64_t)fuzz_amount(b);
   }
   memcpy(a->data, &m, sizeof m);
 }
 
 /* A field of whatever the account holds: Balance, token account, OrderState, Market. */
 static void mutate_typed(HostAccount *a, Bytes *b) {
-  uint64_t v = amount(b);
+  uint64_t v = fuzz_amount(b);
   uint8_t which = next(b);
   if (a->data_len == sizeof(Balance)) {
     if (which & 4)
@@ -236,7 +206,7 @@ static void mutate_typed(HostAccount *a, Bytes *b) {
 /* update_market: one field of the args; the others: the u64 argument. */
 static void mutate_args(IxCall *c, Bytes *b) {
   uint8_t *args = c->data + 8;
-  uint64_t v = amount(b);
+  uint64_t v = fuzz_amount(b);
   if (c->data_len != SOLGRID_UPDATE_MARKET_DATA_LEN) {
     memcpy(args, &v, 8);
     return;
@@ -306,7 +276,7 @@ static void mutate(IxCall *c, Bytes *b) {
     a->owner = w.owners[next(b) % 5];
     break;
   case 5:
-    a->lamports = amount(b);
+    a->lamports = fuzz_amount(b);
     break;
   case 6:
     a->data[next(b) % (a->data_len ? a->data_len : 1)] ^= next(b);
@@ -341,7 +311,7 @@ static void mutate(IxCall *c, Bytes *b) {
     c->n_accounts = next(b) % (IX_MAX_ACCOUNTS + 1);
     break;
   default:
-    host_rt.clock.unix_timestamp = (int64_t)amount(b);
+    host_rt.clock.unix_timestamp = (int64_t)fuzz_amount(b);
   }
 }
 

@@ -13,50 +13,20 @@
 
 #include "lease_fixture.h"
 #include "sol/mem.h"
+#include "fuzz_bytes.h"
 
-typedef struct {
-  const uint8_t *p;
-  size_t n;
-} Bytes;
 
-static uint8_t next(Bytes *b) {
-  if (b->n == 0)
-    return 0;
-  b->n--;
-  return *b->p++;
-}
-
-static uint64_t next_u64(Bytes *b) {
-  uint64_t v = 0;
-  for (int i = 0; i < 8; i++)
-    v = v << 8 | next(b);
-  return v;
-}
-
-/* Interesting values for amounts and times: small, near the lease, extremes. */
-static uint64_t amount(Bytes *b) {
-  switch (next(b) & 3) {
-  case 0:
-    return next(b);
-  case 1:
-    return UINT64_MAX - next(b);
-  case 2:
-    return (uint64_t)next(b) << (next(b) % 56);
-  default:
-    return next_u64(b);
-  }
-}
 
 static void mutate_lease(Lease *l, Bytes *b) {
   uint8_t op = next(b);
   if (op & 1)
-    l->total_cost = amount(b);
+    l->total_cost = fuzz_amount(b);
   if (op & 2)
-    l->total_fee = amount(b);
+    l->total_fee = fuzz_amount(b);
   if (op & 4)
-    l->paid_cost = amount(b);
+    l->paid_cost = fuzz_amount(b);
   if (op & 8)
-    l->paid_fee = amount(b);
+    l->paid_fee = fuzz_amount(b);
   if (op & 16)
     l->settled_until = LF_START + (int64_t)(int8_t)next(b) * 60;
   if (op & 32)
@@ -77,8 +47,8 @@ static void mutate_account(LeaseFixture *f, int i, Bytes *b) {
   if (op & 8)
     a->owner.x[next(b) % 32] ^= next(b);
   if (op & 16 && a->data_len >= sizeof(Balance) && a->data_len < sizeof(Lease)) {
-    ((Balance *)a->data)->available = amount(b);
-    ((Balance *)a->data)->locked = amount(b);
+    ((Balance *)a->data)->available = fuzz_amount(b);
+    ((Balance *)a->data)->locked = fuzz_amount(b);
   }
   if (op & 32)
     a->data_len = next(b) % 2 ? 0 : a->data_len;
