@@ -12,10 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_bytes.h"
 #include "instructions_sysvar.h"
 #include "sig_fixture.h"
-#include "fuzz_bytes.h"
-
 
 static void fuzz_sysvar(const uint8_t *data, size_t n) {
   static SigFixture f; /* its commit data is what the current instruction must match */

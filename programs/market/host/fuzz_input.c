@@ -11,9 +11,8 @@
 #include <string.h>
 
 #include "fixture.h"
-#include "program.h"
 #include "fuzz_bytes.h"
-
+#include "program.h"
 
 static void fuzz_raw(const uint8_t *data, size_t n) {
   uint8_t *input = aligned_alloc(8, (n + 8) & ~(size_t)7);

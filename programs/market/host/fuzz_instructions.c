@@ -18,9 +18,9 @@
 #include <string.h>
 
 #include "call_properties.h"
+#include "fuzz_bytes.h"
 #include "sol/token.h"
 #include "valid_calls.h"
-#include "fuzz_bytes.h"
 
 #define ORDER_ID 77
 #define MAX_EDITS 24

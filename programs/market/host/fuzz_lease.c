@@ -11,11 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_bytes.h"
 #include "lease_fixture.h"
 #include "sol/mem.h"
-#include "fuzz_bytes.h"
-
-
 
 static void mutate_lease(Lease *l, Bytes *b) {
   uint8_t op = next(b);
