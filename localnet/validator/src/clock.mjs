@@ -5,6 +5,7 @@ import bs58 from "bs58";
 
 export const MAX_PROCESSING_AGE = 150;
 const SLOTS_PER_EPOCH = 432_000n;
+const MAX_SLOT_HASHES = 512; // agave's SlotHashes length: what "recent slot" means to the lookup-table program
 
 export class SlotClock {
   // state: {slot, warpSeconds, blockhashes: [[hash, slot], ...]} from the ledger, or null for genesis.
@@ -24,12 +25,24 @@ export class SlotClock {
   sync() {
     const target = this.anchorSlot + BigInt(Math.floor((Date.now() - this.anchorMs) / this.slotMs));
     if (target <= this.slot) return false;
+    this.recordSlotHash();
     this.slot = target;
     this.apply();
     this.svm.expireBlockhash();
     this.blockhashes.set(this.svm.latestBlockhash(), this.slot);
     for (const [h, s] of this.blockhashes) if (this.slot - s > MAX_PROCESSING_AGE) this.blockhashes.delete(h);
     return true;
+  }
+
+  // recordSlotHash adds the slot being left to the SlotHashes sysvar, newest first, as a bank does
+  // for its parent. LiteSVM never updates it, and the Address Lookup Table program needs it: a
+  // table is derived from a slot found there, and a deactivated table closes once its slot left it.
+  // Slots that passed without a sync count as skipped (no entry), which clusters have too.
+  recordSlotHash() {
+    const hashes = this.svm.getSlotHashes().map((h) => ({ slot: h.slot, hash: h.hash }));
+    if (hashes[0]?.slot === this.slot) return;
+    hashes.unshift({ slot: this.slot, hash: this.svm.latestBlockhash() });
+    this.svm.setSlotHashes(hashes.slice(0, MAX_SLOT_HASHES));
   }
 
   unixTimestamp() { return BigInt(Math.floor(Date.now() / 1000) + this.warpSeconds); }
