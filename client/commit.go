@@ -191,6 +191,21 @@ func (b *CommitLeases) Build(programID solana.PublicKey) (*CommitPlan, error) {
 	return plan, nil
 }
 
+// TableAddresses are the commit's accounts a lookup table can carry: every one
+// but the matcher, which signs (program ids are never loaded from a table).
+func (p *CommitPlan) TableAddresses() []solana.PublicKey {
+	commit := p.Instructions[len(p.Instructions)-1]
+	seen := map[solana.PublicKey]bool{}
+	var out []solana.PublicKey
+	for _, a := range commit.Accounts() {
+		if !a.IsSigner && !seen[a.PublicKey] {
+			seen[a.PublicKey] = true
+			out = append(out, a.PublicKey)
+		}
+	}
+	return out
+}
+
 // Ed25519Instruction verifies n signed orders that sit in the data of the
 // instruction at commitIndex: for order i its signature, its owner field as the
 // key and its domain ‖ order as the message. It carries no bytes of its own.

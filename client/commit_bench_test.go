@@ -120,7 +120,9 @@ func inlineEd25519(orders []solgridmarket.SignedOrder) solana.Instruction {
 // orders per fill; shared-taker: one new bid against n new asks;
 // new-taker+stored-makers: one new bid against n asks stored by earlier fills;
 // stored: both orders stored by earlier fills. all-new/inline-ed25519 is the same without
-// pointing the Ed25519 instruction into the commit data.
+// pointing the Ed25519 instruction into the commit data. <scenario>/alt/... is the
+// same as a v0 transaction whose commit accounts (all but the matcher) are loaded
+// from an Address Lookup Table extended with them beforehand.
 func BenchmarkCommitLeases(b *testing.B) {
 	ctx := context.Background()
 	s := newBenchScene(b)
@@ -162,6 +164,7 @@ func BenchmarkCommitLeases(b *testing.B) {
 				b.ReportMetric(float64(cu)/float64(n), "CU/lease")
 			})
 		}
+		s.benchWithLookupTable(b, sc)
 	}
 	b.Run("all-new/inline-ed25519/fit", func(b *testing.B) {
 		sc := scenarios[0]
@@ -189,4 +192,63 @@ func BenchmarkCommitLeases(b *testing.B) {
 		b.ReportMetric(float64(fits), "leases/tx")
 		b.ReportMetric(float64(size1), "bytes@1lease")
 	})
+}
+
+// benchWithLookupTable is the /alt variant of one scenario: the most leases per
+// v0 transaction with a lookup table, and CU per lease at every batch size.
+func (s *leaseScene) benchWithLookupTable(b *testing.B, sc commitScenario) {
+	ctx := context.Background()
+	c := s.chain.Client
+	max, err := client.MaxFillsWithLookupTable(c.ProgramID, sc.build)
+	if err != nil {
+		b.Fatal(err)
+	}
+	full, _ := sc.build(max)
+	full.Ed25519Index = client.SendInstructionOffset
+	plan, err := full.Build(c.ProgramID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	table, _, err := c.CreateLookupTable(ctx, s.matcher, client.SendOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	slot, err := c.ExtendLookupTable(ctx, s.matcher, table, plan.TableAddresses(), client.SendOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := c.WaitForSlotAfter(ctx, slot); err != nil {
+		b.Fatal(err)
+	}
+	lt, err := c.FetchLookupTable(ctx, table)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run(sc.name+"/alt/fit", func(b *testing.B) {
+		size, _ := client.TransactionSizeWithTables(plan.Instructions, full.Matcher, lt.Tables())
+		b.ReportMetric(float64(max), "leases/tx")
+		b.ReportMetric(float64(size), "bytes/tx")
+		b.ReportMetric(float64(client.TransactionAccounts(plan.Instructions, full.Matcher)), "accounts/tx")
+		b.ReportMetric(float64(len(plan.TableAddresses())), "table-addrs")
+	})
+	for n := 1; n <= max; n++ {
+		b.Run(fmt.Sprintf("%s/alt/batch=%d", sc.name, n), func(b *testing.B) {
+			part := *full
+			part.Fills = full.Fills[:n]
+			p, err := part.Build(c.ProgramID)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var cu uint64
+			for i := 0; i < b.N; i++ {
+				sim, err := c.SimulateWithTables(ctx, p.Instructions, full.Matcher, lt.Tables())
+				if err != nil {
+					b.Fatalf("simulate %d fills through the table: %v", n, err)
+				}
+				cu = sim.ComputeUnits
+			}
+			b.ReportMetric(float64(cu), "CU/tx")
+			b.ReportMetric(float64(cu)/float64(n), "CU/lease")
+		})
+	}
 }

@@ -34,6 +34,9 @@ type SendOptions struct {
 	MaxResubmits int
 	// Progress, if set, hears each stage ("simulate", "send", "confirm", "expired").
 	Progress func(stage string, sig solana.Signature)
+	// AddressTables, when set, makes a v0 transaction that loads the accounts found
+	// in these lookup tables by index (table address → its addresses in order).
+	AddressTables map[solana.PublicKey]solana.PublicKeySlice
 }
 
 // Send builds, signs, sends and confirms one transaction. The fee payer is the first
@@ -57,7 +60,7 @@ func (c *Client) Send(ctx context.Context, ixs []solana.Instruction, signers []s
 	units := opts.ComputeUnits
 	if units == 0 {
 		progress("simulate", solana.Signature{})
-		sim, err := c.Simulate(ctx, ixs, signers[0].PublicKey())
+		sim, err := c.SimulateWithTables(ctx, ixs, signers[0].PublicKey(), opts.AddressTables)
 		if err != nil {
 			return nil, err
 		}
@@ -69,7 +72,7 @@ func (c *Client) Send(ctx context.Context, ixs []solana.Instruction, signers []s
 		if err != nil {
 			return nil, fmt.Errorf("send: latest blockhash: %w", err)
 		}
-		tx, err := c.sign(withComputeLimit(ixs, units), signers, blockhash.Value.Blockhash)
+		tx, err := c.sign(withComputeLimit(ixs, units), signers, blockhash.Value.Blockhash, opts.AddressTables)
 		if err != nil {
 			return nil, err
 		}
@@ -102,7 +105,12 @@ type Simulation struct {
 // Simulate executes the instructions without landing them, with the largest compute
 // budget so the measurement is not cut short, and decodes a failure.
 func (c *Client) Simulate(ctx context.Context, ixs []solana.Instruction, payer solana.PublicKey) (*Simulation, error) {
-	tx, err := solana.NewTransaction(withComputeLimit(ixs, MaxComputeUnits), solana.Hash{}, solana.TransactionPayer(payer))
+	return c.SimulateWithTables(ctx, ixs, payer, nil)
+}
+
+// SimulateWithTables is Simulate of a v0 transaction loading accounts from lookup tables.
+func (c *Client) SimulateWithTables(ctx context.Context, ixs []solana.Instruction, payer solana.PublicKey, tables map[solana.PublicKey]solana.PublicKeySlice) (*Simulation, error) {
+	tx, err := newTransaction(withComputeLimit(ixs, MaxComputeUnits), solana.Hash{}, payer, tables)
 	if err != nil {
 		return nil, fmt.Errorf("simulate: build transaction: %w", err)
 	}
@@ -139,8 +147,21 @@ func withComputeLimit(ixs []solana.Instruction, units uint32) []solana.Instructi
 	return append(out, ixs...)
 }
 
-func (c *Client) sign(ixs []solana.Instruction, signers []solana.PrivateKey, blockhash solana.Hash) (*solana.Transaction, error) {
-	tx, err := solana.NewTransaction(ixs, blockhash, solana.TransactionPayer(signers[0].PublicKey()))
+// newTransaction compiles a legacy transaction, or a v0 one when tables are given.
+func newTransaction(ixs []solana.Instruction, blockhash solana.Hash, payer solana.PublicKey, tables map[solana.PublicKey]solana.PublicKeySlice) (*solana.Transaction, error) {
+	opts := []solana.TransactionOption{solana.TransactionPayer(payer)}
+	if len(tables) > 0 {
+		opts = append(opts, solana.TransactionAddressTables(tables))
+	}
+	tx, err := solana.NewTransaction(ixs, blockhash, opts...)
+	if err == nil && len(tables) > 0 {
+		tx.Message.SetVersion(solana.MessageVersionV0) // also when no account was found in a table
+	}
+	return tx, err
+}
+
+func (c *Client) sign(ixs []solana.Instruction, signers []solana.PrivateKey, blockhash solana.Hash, tables map[solana.PublicKey]solana.PublicKeySlice) (*solana.Transaction, error) {
+	tx, err := newTransaction(ixs, blockhash, signers[0].PublicKey(), tables)
 	if err != nil {
 		return nil, fmt.Errorf("build transaction: %w", err)
 	}
