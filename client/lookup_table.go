@@ -74,6 +74,7 @@ func CloseLookupTableInstruction(table, authority, recipient solana.PublicKey) s
 // LookupTable is an Address Lookup Table as read from the chain.
 type LookupTable struct {
 	Address   solana.PublicKey
+	Authority solana.PublicKey // zero once frozen
 	Addresses solana.PublicKeySlice // in table order: a transaction refers to them by index
 	// LastExtendedSlot: addresses from LastExtendedSlotStart on are usable only in later slots.
 	LastExtendedSlot      uint64
@@ -97,6 +98,10 @@ func decodeLookupTable(addr solana.PublicKey, data []byte) (*LookupTable, error)
 	if err != nil {
 		return nil, fmt.Errorf("decode lookup table %s: %w", addr, err)
 	}
-	return &LookupTable{Address: addr, Addresses: st.Addresses, LastExtendedSlot: st.LastExtendedSlot,
+	var authority solana.PublicKey
+	if st.Authority != nil {
+		authority = *st.Authority
+	}
+	return &LookupTable{Address: addr, Authority: authority, Addresses: st.Addresses, LastExtendedSlot: st.LastExtendedSlot,
 		LastExtendedSlotStart: int(st.LastExtendedSlotStartIndex), Active: st.IsActive()}, nil
 }

@@ -28,7 +28,7 @@ func (c *Committer) commit(ctx context.Context, batch []*item, checkFirst bool) 
 			}
 		}
 		start := time.Now()
-		_, res, err := c.cfg.Client.CommitLeases(ctx, c.cfg.Matcher, c.builder(batch), c.cfg.Send)
+		res, err := c.send(ctx, batch)
 		if err == nil {
 			c.cfg.Metrics.Commits.WithLabelValues("committed").Inc()
 			c.log.Debug().Int("leases", len(batch)).Str("tx", res.Signature.String()).Dur("took", time.Since(start)).Msg("committed")
@@ -56,6 +56,25 @@ func (c *Committer) commit(ctx context.Context, batch []*item, checkFirst bool) 
 		sleep(ctx, c.backoff(attempt))
 		checkFirst = true
 	}
+}
+
+// send commits the batch in a legacy transaction if it fits one, else in a v0
+// transaction through the lookup table, extended first with what it lacks.
+func (c *Committer) send(ctx context.Context, batch []*item) (*client.Result, error) {
+	opts := c.cfg.Send
+	if c.table != nil && !c.fitsAs(batch, false) {
+		plan, err := c.plan(batch)
+		if err != nil {
+			return nil, err
+		}
+		table, err := c.table.holding(ctx, plan.TableAddresses())
+		if err != nil {
+			return nil, fmt.Errorf("prepare lookup table for %d leases: %w", len(batch), err)
+		}
+		opts.AddressTables = table.Tables()
+	}
+	_, res, err := c.cfg.Client.CommitLeases(ctx, c.cfg.Matcher, c.builder(batch), opts)
+	return res, err
 }
 
 // transientProgramError: refusals that pass with time, not by anyone's fault.

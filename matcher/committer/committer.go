@@ -36,14 +36,18 @@ type Config struct {
 	MaxBackoff time.Duration
 	// Send is passed to every commit (zero: simulate first, so a refusal costs no fee).
 	Send client.SendOptions
+	// LegacyOnly packs only what fits a legacy transaction. By default a batch that
+	// does not is sent as v0 through the committer's Address Lookup Table (table.go).
+	LegacyOnly bool
 }
 
 // Committer drains the outbox onto the chain.
 type Committer struct {
-	cfg  Config
-	book *book.Book
-	rdb  redis.UniversalClient
-	log  zerolog.Logger
+	cfg   Config
+	book  *book.Book
+	rdb   redis.UniversalClient
+	log   zerolog.Logger
+	table *lookupTable // nil with LegacyOnly
 }
 
 // New returns a committer; Run starts it.
@@ -60,7 +64,11 @@ func New(cfg Config) *Committer {
 	if cfg.Metrics == nil {
 		cfg.Metrics = metrics.New()
 	}
-	return &Committer{cfg: cfg, book: cfg.Book, rdb: cfg.Book.Redis(), log: cfg.Log.With().Str("component", "committer").Logger()}
+	c := &Committer{cfg: cfg, book: cfg.Book, rdb: cfg.Book.Redis(), log: cfg.Log.With().Str("component", "committer").Logger()}
+	if !cfg.LegacyOnly {
+		c.table = newLookupTable(c)
+	}
+	return c
 }
 
 // Run commits until ctx ends. It first reclaims every entry left pending by an earlier

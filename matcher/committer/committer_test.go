@@ -19,11 +19,21 @@ func start(t *testing.T, s *matchertest.Scene) (*metrics.Metrics, context.Cancel
 }
 
 func startB(t testing.TB, s *matchertest.Scene) (*metrics.Metrics, context.CancelFunc) {
+	m, _, stop := startWith(t, s)
+	return m, stop
+}
+
+// startWith runs a committer on the scene, its config adjusted by the options.
+func startWith(t testing.TB, s *matchertest.Scene, opts ...func(*Config)) (*metrics.Metrics, *Committer, context.CancelFunc) {
 	t.Helper()
 	m := metrics.New()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	c := New(Config{Book: s.Book, Client: s.Chain.Client, Matcher: s.Matcher, Metrics: m, Log: zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.InfoLevel)})
+	cfg := Config{Book: s.Book, Client: s.Chain.Client, Matcher: s.Matcher, Metrics: m, Log: zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.InfoLevel)}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	c := New(cfg)
 	go func() { done <- c.Run(ctx) }()
 	stop := func() {
 		cancel()
@@ -38,7 +48,7 @@ func startB(t testing.TB, s *matchertest.Scene) (*metrics.Metrics, context.Cance
 			stop()
 		}
 	})
-	return m, stop
+	return m, c, stop
 }
 
 // A new order costs 254 bytes of the 1232 a transaction has, so fills whose orders are
@@ -163,5 +173,58 @@ func TestRestartFindsLandedCommitsAndDoesNotResend(t *testing.T) {
 	}
 	if sent := testutil.ToFloat64(m.Commits.WithLabelValues("committed")); sent != 0 {
 		t.Errorf("the restarted committer sent %v transactions; the leases were already there", sent)
+	}
+}
+
+// Fills of new bids against stored asks fit two to a legacy transaction (a new order is
+// 254 bytes); through the lookup table the accounts shrink to 1-byte indices and more
+// share one. Every fill still lands once, and a restarted committer resumes the table
+// (the first wave's two bids both fill the older ask and already need it).
+func TestBatchesTooBigForALegacyTransactionGoThroughTheLookupTable(t *testing.T) {
+	ctx := context.Background()
+	s := matchertest.New(t, matchertest.Options{Renters: 4, Providers: 2})
+	for _, p := range s.Providers {
+		s.Submit(t, s.Ask(t, p, 100, 2_000_000))
+	}
+	for i := range s.Providers {
+		s.Submit(t, s.Bid(t, s.Renters[i], 1, 2_500_000, 1)) // stores the ask
+	}
+	_, _, stop := startWith(t, s)
+	s.WaitDrained(t, time.Minute)
+	stop()
+	const n = 16
+	for j := 0; j < n; j++ {
+		s.Submit(t, s.Bid(t, s.Renters[j%len(s.Renters)], 1, 2_500_000, 1))
+	}
+	// A new committer reads all n pending fills at once, so packing decides alone.
+	m, c, _ := startWith(t, s)
+	s.WaitDrained(t, time.Minute)
+	if got := s.Verify(t); got != n+2 {
+		t.Errorf("%d leases, want %d", got, n+2)
+	}
+	txs := testutil.ToFloat64(m.Commits.WithLabelValues("committed"))
+	t.Logf("%d fills of new bids against stored asks in %v transactions through the lookup table", n, txs)
+	if txs >= n/2 {
+		t.Errorf("%v commit transactions for %d fills: no more per transaction than legacy (2)", txs, n)
+	}
+	if c.table.table == nil {
+		t.Fatal("no lookup table in use")
+	}
+	name, err := s.RDB.Get(ctx, c.table.key).Result()
+	if err != nil || name != c.table.table.Address.String() {
+		t.Fatalf("table named %q in Redis, in use %s (%v)", name, c.table.table.Address, err)
+	}
+	onChain, err := s.Chain.Client.FetchLookupTable(ctx, c.table.table.Address)
+	if err != nil || onChain == nil || onChain.Authority != s.Matcher.PublicKey() {
+		t.Fatalf("table on chain: %+v, %v", onChain, err)
+	}
+	// A restart resumes the same table instead of creating one.
+	resumed := New(Config{Book: s.Book, Client: s.Chain.Client, Matcher: s.Matcher})
+	if _, err := resumed.table.extendWith(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if resumed.table.table.Address != c.table.table.Address || len(resumed.table.table.Addresses) != len(onChain.Addresses) {
+		t.Errorf("restart uses table %s with %d addresses, want %s with %d", resumed.table.table.Address,
+			len(resumed.table.table.Addresses), c.table.table.Address, len(onChain.Addresses))
 	}
 }

@@ -6,7 +6,8 @@ import (
 )
 
 // pack groups items into transactions greedily, in outbox order: a transaction takes
-// fills while it stays within 1232 bytes, MAX_FILLS fills and 16 new orders.
+// fills while it stays within 1232 bytes (with the lookup table unless LegacyOnly),
+// 64 accounts, MAX_FILLS fills and 16 new orders.
 func (c *Committer) pack(items []*item) [][]*item {
 	var out [][]*item
 	var cur []*item
@@ -24,17 +25,27 @@ func (c *Committer) pack(items []*item) [][]*item {
 }
 
 func (c *Committer) fits(batch []*item) bool {
+	return c.fitsAs(batch, c.table != nil)
+}
+
+// fitsAs: does the batch fit a legacy transaction, or (withTable) a v0 one whose
+// commit accounts all come from the lookup table.
+func (c *Committer) fitsAs(batch []*item, withTable bool) bool {
 	if len(batch) > int(solgridmarket.MAX_FILLS) {
 		return false
 	}
-	b := c.builder(batch)
-	b.Ed25519Index = client.SendInstructionOffset
-	plan, err := b.Build(c.cfg.Client.ProgramID)
+	plan, err := c.plan(batch)
 	if err != nil {
 		return false
 	}
-	size, err := client.TransactionSize(plan.Instructions, c.cfg.Matcher.PublicKey())
-	return err == nil && size <= client.MaxTransactionSize
+	fits, err := client.CommitFits(plan, c.cfg.Matcher.PublicKey(), withTable)
+	return err == nil && fits
+}
+
+func (c *Committer) plan(batch []*item) (*client.CommitPlan, error) {
+	b := c.builder(batch)
+	b.Ed25519Index = client.SendInstructionOffset
+	return b.Build(c.cfg.Client.ProgramID)
 }
 
 func (c *Committer) builder(batch []*item) client.CommitLeases {
