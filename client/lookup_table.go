@@ -74,7 +74,7 @@ func CloseLookupTableInstruction(table, authority, recipient solana.PublicKey) s
 // LookupTable is an Address Lookup Table as read from the chain.
 type LookupTable struct {
 	Address   solana.PublicKey
-	Authority solana.PublicKey // zero once frozen
+	Authority solana.PublicKey      // zero once frozen
 	Addresses solana.PublicKeySlice // in table order: a transaction refers to them by index
 	// LastExtendedSlot: addresses from LastExtendedSlotStart on are usable only in later slots.
 	LastExtendedSlot      uint64
