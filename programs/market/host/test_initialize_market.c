@@ -290,10 +290,27 @@ static void fails_when_authority_does_not_match_pda(void) {
   CHECK_EQ(fixture_run(&f), SOLGRID_ERR_INVALID_PDA);
 }
 
-static void fails_when_market_holds_lamports(void) {
+/* Audit: anyone can send lamports to a market address before it exists (it is
+ * predictable from the authority and market_id). Like a vault's, it is adopted,
+ * so that dust cannot block a market id; the authority pays only the shortfall. */
+static void adopts_a_prefunded_market_address(void) {
   setup();
-  f.accounts[F_MARKET].lamports = 1;
-  CHECK_EQ(fixture_run(&f), SOLGRID_ERR_MARKET_ALREADY_INITIALIZED);
+  f.accounts[F_MARKET].lamports = 1000;
+  CHECK_EQ(fixture_run(&f), 0);
+  CHECK_EQ(f.accounts[F_MARKET].lamports, MARKET_RENT);
+  CHECK_EQ(f.accounts[F_MARKET].data_len, sizeof(Market));
+  CHECK(memcmp(&f.accounts[F_MARKET].owner, &f.program_id, 32) == 0);
+  CHECK_EQ(f.accounts[F_AUTHORITY].lamports, FIXTURE_AUTHORITY_LAMPORTS - TOTAL_RENT + 1000);
+  CHECK_EQ(market_data()->market_id, FIXTURE_MARKET_ID);
+}
+
+/* More than its rent: nothing to transfer, the surplus stays with the market. */
+static void adopts_a_market_address_holding_more_than_its_rent(void) {
+  setup();
+  f.accounts[F_MARKET].lamports = MARKET_RENT + 5;
+  CHECK_EQ(fixture_run(&f), 0);
+  CHECK_EQ(f.accounts[F_MARKET].lamports, MARKET_RENT + 5);
+  CHECK_EQ(f.accounts[F_AUTHORITY].lamports, FIXTURE_AUTHORITY_LAMPORTS - 2 * VAULT_RENT);
 }
 
 static void fails_when_market_has_data(void) {
@@ -362,7 +379,8 @@ void run_initialize_market_tests(void) {
   RUN(fails_when_market_is_not_the_pda);
   RUN(fails_when_market_id_does_not_match_pda);
   RUN(fails_when_authority_does_not_match_pda);
-  RUN(fails_when_market_holds_lamports);
+  RUN(adopts_a_prefunded_market_address);
+  RUN(adopts_a_market_address_holding_more_than_its_rent);
   RUN(fails_when_market_has_data);
   RUN(fails_when_market_not_system_owned);
   RUN(fails_when_initialized_twice);

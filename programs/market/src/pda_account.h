@@ -2,7 +2,7 @@
  * lamports to a PDA before it exists, and CreateAccount refuses an address that
  * holds lamports; so a funded but empty, System-owned address is adopted instead
  * (Transfer the rent shortfall, Allocate, Assign), and a stranger's dust cannot
- * block a market vault or a user's Balance forever. */
+ * block a market, its vaults, an OrderState, a Lease or a user's Balance. */
 #ifndef SG_PDA_ACCOUNT_H
 #define SG_PDA_ACCOUNT_H
 

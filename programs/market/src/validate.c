@@ -47,14 +47,6 @@ uint64_t sg_require_discriminator(const SolAccountInfo *a, uint64_t discriminato
   return *(const uint64_t *)a->data == discriminator ? SOL_SUCCESS : SG_ERR(ACCOUNT_DISCRIMINATOR_MISMATCH);
 }
 
-/* An address nobody has used: no lamports, no data, owned by the System program.
- * `err` names what already exists there. */
-uint64_t sg_require_unused(const SolAccountInfo *a, uint64_t err) {
-  if (*a->lamports != 0 || a->data_len != 0 || !sol_is_system_program(a->owner))
-    return err;
-  return SOL_SUCCESS;
-}
-
 /* Creation: the account must be the canonical PDA of seeds; its bump is returned
  * for storing, so later instructions re-derive with one hash (sg_require_pda). */
 uint64_t sg_find_pda(const SolAccountInfo *a, const SolSeed *seeds, uint64_t n, const SolPubkey *program_id,

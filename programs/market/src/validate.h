@@ -15,7 +15,6 @@ uint64_t sg_require_program(const SolAccountInfo *a, const SolPubkey *program_id
 uint64_t sg_require_system_program(const SolAccountInfo *a);
 uint64_t sg_require_mint(const SolAccountInfo *a);
 uint64_t sg_require_discriminator(const SolAccountInfo *a, uint64_t discriminator, uint64_t size);
-uint64_t sg_require_unused(const SolAccountInfo *a, uint64_t err);
 uint64_t sg_find_pda(const SolAccountInfo *a, const SolSeed *seeds, uint64_t n, const SolPubkey *program_id,
                      uint8_t *bump);
 uint64_t sg_require_pda(const SolAccountInfo *a, const SolSeed *seeds_with_bump, uint64_t n,

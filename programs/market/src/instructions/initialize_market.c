@@ -82,13 +82,16 @@ static uint64_t check_accounts(const Accounts *a) {
   return check_mints(a);
 }
 
-/* An address that already holds lamports cannot be created with CreateAccount;
- * the authority picks another market_id then. The vaults are derived from the
- * market address, so it is checked first. */
+/* The market address is predictable, so lamports sent there first are adopted
+ * (pda_account.h) rather than blocking the market id; only data or another
+ * owner means a market exists. The vaults are derived from the market address,
+ * so it is checked first. */
 static uint64_t check_addresses(const Accounts *a, Seeds *s, const SolPubkey *program_id) {
   uint64_t r = sg_find_pda(a->market, s->market.seeds, SG_MARKET_SEEDS, program_id, &s->market.bump[0]);
-  if (r != SOL_SUCCESS || (r = sg_require_unused(a->market, SG_ERR(MARKET_ALREADY_INITIALIZED))) != SOL_SUCCESS)
+  if (r != SOL_SUCCESS)
     return r;
+  if (!sg_pda_creatable(a->market))
+    return SG_ERR(MARKET_ALREADY_INITIALIZED);
   sg_vault_seeds(&s->stable_vault, a->market->key, a->stable_mint->key, 0);
   sg_vault_seeds(&s->token_vault, a->market->key, a->token_mint->key, 0);
   if ((r = sg_vault_check_new(a->stable_vault, program_id, &s->stable_vault)) != SOL_SUCCESS)
