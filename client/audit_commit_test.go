@@ -229,3 +229,35 @@ func TestAuditOrdersSignedForOneMarketCannotFillInAnother(t *testing.T) {
 	}
 	s.auditRejects(t, "WrongMarket", 1, watched, []solana.PrivateKey{attacker}, plan.Instructions...)
 }
+
+// A partly filled order cancelled on chain cannot be filled again through its
+// stored copy (index 255), which carries no signature to re-check.
+func TestAuditACancelledStoredOrderCannotBeFilledByReference(t *testing.T) {
+	s := newLeaseScene(t)
+	bid := s.bid(1)
+	if _, _, err := s.commit(t, client.SendOptions{}, s.pair(t, bid, s.ask(2), 2, 1)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.chain.Client.CancelOrder(context.Background(), s.renter, s.market, 1, client.SendOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	s.rejects(t, s.plan(t, s.fillWith(client.StoredOrder(&bid), client.NewOrder(sign(t, s.ask(3), s.provider)), 2)), "OrderCancelled")
+}
+
+// A cancel-only record (no order stored) referenced as a stored order: there
+// is nothing to fill, whatever order the matcher claims it is.
+func TestAuditACancelOnlyRecordIsNotAStoredOrder(t *testing.T) {
+	s := newLeaseScene(t)
+	if _, err := s.chain.Client.CancelOrder(context.Background(), s.renter, s.market, 1, client.SendOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	bid := s.bid(1)
+	s.rejects(t, s.plan(t, s.fillWith(client.StoredOrder(&bid), client.NewOrder(sign(t, s.ask(3), s.provider)), 2)), "OrderNotStored")
+}
+
+// A stored reference to an order never filled (no OrderState yet).
+func TestAuditAStoredReferenceWithoutAnOrderStateIsOrderNotStored(t *testing.T) {
+	s := newLeaseScene(t)
+	bid := s.bid(1)
+	s.rejects(t, s.plan(t, s.fillWith(client.StoredOrder(&bid), client.NewOrder(sign(t, s.ask(3), s.provider)), 2)), "OrderNotStored")
+}
