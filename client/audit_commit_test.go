@@ -261,3 +261,43 @@ func TestAuditAStoredReferenceWithoutAnOrderStateIsOrderNotStored(t *testing.T) 
 	bid := s.bid(1)
 	s.rejects(t, s.plan(t, s.fillWith(client.StoredOrder(&bid), client.NewOrder(sign(t, s.ask(3), s.provider)), 2)), "OrderNotStored")
 }
+
+// The same signed bid carried twice in new_orders (each copy with its own,
+// correct Ed25519 entry, which the client's dedup never produces), one copy
+// per fill, 6 + 3 GPUs of 8: both copies map to one OrderState, so the second
+// fill sees the first and overfills.
+func TestAuditTwoCopiesOfAnOrderInNewOrdersShareItsQuantity(t *testing.T) {
+	s := newLeaseScene(t)
+	bid := sign(t, s.bid(1), s.renter)
+	ask1, ask2 := sign(t, s.ask(2), s.provider), sign(t, s.ask(3), s.provider)
+	plan := s.plan(t, s.fillWith(client.NewOrder(bid), client.NewOrder(ask1), 6), s.fillWith(client.NewOrder(bid), client.NewOrder(ask2), 3))
+	orders := []solgridmarket.SignedOrder{*bid, *ask1, *bid, *ask2}
+	fills := []solgridmarket.Fill{
+		{PriceMicroUsd: askPrice, Hours: 1, GpuCount: 6, Bid: 0, Ask: 1, Maker: solgridmarket.Side_Ask},
+		{PriceMicroUsd: askPrice, Hours: 1, GpuCount: 3, Bid: 2, Ask: 3, Maker: solgridmarket.Side_Ask},
+	}
+	ix, err := solgridmarket.NewCommitLeasesInstruction(client.SendInstructionOffset, orders, fills,
+		s.matcher.PublicKey(), s.market, solana.SysVarInstructionsPubkey, solana.SystemProgramID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	commit := withData(plan.Instructions[1], ixData(ix))
+	ed := client.Ed25519Instruction(len(orders), client.SendInstructionOffset+1)
+	s.rejects(t, plan, "Overfill", ed, commit)
+
+	// The same two copies for 6 + 2 GPUs fill the bid exactly: the copies are
+	// not refused as such, they just cannot add quantity.
+	fills[1].GpuCount = 2
+	ix, err = solgridmarket.NewCommitLeasesInstruction(client.SendInstructionOffset, orders, fills,
+		s.matcher.PublicKey(), s.market, solana.SysVarInstructionsPubkey, solana.SystemProgramID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.send(ed, withData(plan.Instructions[1], ixData(ix))); err != nil {
+		t.Fatalf("6 + 2 of 8 through two copies: %v", err)
+	}
+	st, err := s.chain.Client.FetchOrderState(context.Background(), s.market, s.renter.PublicKey(), 1)
+	if err != nil || st.FilledGpus != 8 {
+		t.Fatalf("bid filled %+v (%v), want 8", st, err)
+	}
+}
