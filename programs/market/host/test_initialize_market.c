@@ -333,11 +333,33 @@ static void fails_when_initialized_twice(void) {
   CHECK_EQ(host_rt.n_events, 0);
 }
 
-/* The System program's ResultWithNegativeLamports, Custom(1), passes through. */
+/* The authority must hold the rent of all three accounts before the first CPI. */
 static void fails_when_authority_cannot_pay_rent(void) {
   setup();
-  f.accounts[F_AUTHORITY].lamports = MARKET_RENT - 1; /* fails at the first CPI, before any write */
-  CHECK_EQ(fixture_run(&f), 1);
+  f.accounts[F_AUTHORITY].lamports = MARKET_RENT - 1;
+  CHECK_EQ(fixture_run(&f), SOL_ERR_INSUFFICIENT_FUNDS);
+  CHECK_EQ(host_rt.n_cpis, 0);
+}
+
+/* Audit (found by fuzz_input): enough for the market and one vault, not the
+ * second. The System program refused only at the third creation, after two
+ * CPIs had written; now nothing is created (fixture_run also aborts if the
+ * failing call changed its input). */
+static void fails_before_any_cpi_when_authority_can_pay_only_part_of_the_rent(void) {
+  setup();
+  f.accounts[F_AUTHORITY].lamports = TOTAL_RENT - 1;
+  CHECK_EQ(fixture_run(&f), SOL_ERR_INSUFFICIENT_FUNDS);
+  CHECK_EQ(host_rt.n_cpis, 0);
+}
+
+/* Lamports already at the addresses count: the authority pays only the rest. */
+static void counts_prefunded_addresses_towards_the_rent(void) {
+  setup();
+  f.accounts[F_MARKET].lamports = 1000;
+  f.accounts[F_STABLE_VAULT].lamports = 2000;
+  f.accounts[F_AUTHORITY].lamports = TOTAL_RENT - 3000;
+  CHECK_EQ(fixture_run(&f), 0);
+  CHECK_EQ(f.accounts[F_AUTHORITY].lamports, 0);
 }
 
 static void fails_on_unsupported_rent_threshold(void) {
@@ -385,5 +407,7 @@ void run_initialize_market_tests(void) {
   RUN(fails_when_market_not_system_owned);
   RUN(fails_when_initialized_twice);
   RUN(fails_when_authority_cannot_pay_rent);
+  RUN(fails_before_any_cpi_when_authority_can_pay_only_part_of_the_rent);
+  RUN(counts_prefunded_addresses_towards_the_rent);
   RUN(fails_on_unsupported_rent_threshold);
 }

@@ -15,11 +15,19 @@ static bool rent_for(uint64_t space, uint64_t *lamports) {
   return false;
 }
 
-uint64_t sg_pda_require_rent(const SolAccountInfo *payer, const SolAccountInfo *account, uint64_t space) {
+uint64_t sg_pda_rent_shortfall(const SolAccountInfo *account, uint64_t space, uint64_t *out) {
   uint64_t rent, have = *account->lamports;
   if (!rent_for(space, &rent))
     return SOL_ERR_INVALID_ARGUMENT;
-  return have >= rent || *payer->lamports >= rent - have ? SOL_SUCCESS : SOL_ERR_INSUFFICIENT_FUNDS;
+  *out = have >= rent ? 0 : rent - have;
+  return SOL_SUCCESS;
+}
+
+uint64_t sg_pda_require_rent(const SolAccountInfo *payer, const SolAccountInfo *account, uint64_t space) {
+  uint64_t need, r = sg_pda_rent_shortfall(account, space, &need);
+  if (r != SOL_SUCCESS)
+    return r;
+  return *payer->lamports >= need ? SOL_SUCCESS : SOL_ERR_INSUFFICIENT_FUNDS;
 }
 
 static uint64_t adopt(const SolParameters *p, const SgPdaCreate *c, uint64_t rent) {

@@ -21,6 +21,11 @@ typedef struct {
  * program (lamports may be present). */
 bool sg_pda_creatable(const SolAccountInfo *a);
 
+/* What creating (or adopting) the account for `space` will take from its payer:
+ * the rent less the lamports already there (SOL_ERR_INVALID_ARGUMENT if the
+ * rent sysvar cannot be read). */
+uint64_t sg_pda_rent_shortfall(const SolAccountInfo *account, uint64_t space, uint64_t *out);
+
 /* The payer holds the rent that creating the account for `space` will take from
  * it (SOL_ERR_INSUFFICIENT_FUNDS if not): for an instruction that must refuse
  * before an earlier side effect (deposit's token transfer). */

@@ -99,6 +99,18 @@ static uint64_t check_addresses(const Accounts *a, Seeds *s, const SolPubkey *pr
   return sg_vault_check_new(a->token_vault, program_id, &s->token_vault);
 }
 
+/* The authority pays all three accounts: refuse before the first CPI if it
+ * cannot, rather than at the last creation after two have been written. Each
+ * shortfall is below a rent-exempt minimum, so the sum cannot overflow. */
+static uint64_t check_rent(const Accounts *a) {
+  uint64_t market, stable, token, r;
+  if ((r = sg_pda_rent_shortfall(a->market, sizeof(Market), &market)) != SOL_SUCCESS ||
+      (r = sg_pda_rent_shortfall(a->stable_vault, SOL_TOKEN_ACCOUNT_LEN, &stable)) != SOL_SUCCESS ||
+      (r = sg_pda_rent_shortfall(a->token_vault, SOL_TOKEN_ACCOUNT_LEN, &token)) != SOL_SUCCESS)
+    return r;
+  return *a->authority->lamports >= market + stable + token ? SOL_SUCCESS : SOL_ERR_INSUFFICIENT_FUNDS;
+}
+
 static uint64_t create_accounts(SolParameters *p, const Accounts *a, const Seeds *s) {
   SolSignerSeeds market_signer = {s->market.seeds, SG_MARKET_SEEDS + 1};
   SgPdaCreate market = {a->authority, a->market, sizeof(Market), &p->program_id, &market_signer};
@@ -148,7 +160,7 @@ uint64_t sg_initialize_market(SolParameters *p) {
     return r;
   if (!sol_get_clock(&clock))
     return SOL_ERR_INVALID_ARGUMENT;
-  if ((r = create_accounts(p, &a, &seeds)) != SOL_SUCCESS)
+  if ((r = check_rent(&a)) != SOL_SUCCESS || (r = create_accounts(p, &a, &seeds)) != SOL_SUCCESS)
     return r;
   write_market((Market *)a.market->data, &a, &args, &seeds, clock.unix_timestamp);
   sg_emit_market_initialized(a.market->key, a.authority->key, args.market_id);
