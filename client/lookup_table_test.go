@@ -95,10 +95,10 @@ func TestCommitThroughLookupTableCreatesTheSameLeases(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fits, _ := client.CommitFits(plan, s.matcher.PublicKey(), false); fits {
+	if fits, _ := client.CommitFits(plan, s.matcher.PublicKey(), nil); fits {
 		t.Fatalf("%d stored fills fit a legacy transaction: the test shows nothing", n)
 	}
-	if fits, _ := client.CommitFits(plan, s.matcher.PublicKey(), true); !fits {
+	if fits, _ := client.CommitFits(plan, s.matcher.PublicKey(), plan.TableAddresses()); !fits {
 		t.Fatalf("%d stored fills do not fit a v0 transaction with a lookup table", n)
 	}
 

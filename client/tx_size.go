@@ -49,14 +49,14 @@ func TransactionAccounts(ixs []solana.Instruction, payer solana.PublicKey) int {
 }
 
 // CommitFits reports whether the plan fits one transaction sent by Send by
-// payer: legacy, or v0 with one lookup table holding all of plan.TableAddresses().
-func CommitFits(plan *CommitPlan, payer solana.PublicKey, withTable bool) (bool, error) {
+// payer: legacy (inTable nil), or v0 with one lookup table holding inTable.
+func CommitFits(plan *CommitPlan, payer solana.PublicKey, inTable []solana.PublicKey) (bool, error) {
 	if TransactionAccounts(plan.Instructions, payer) > MaxTransactionAccounts {
 		return false, nil
 	}
 	var tables map[solana.PublicKey]solana.PublicKeySlice
-	if withTable {
-		tables = map[solana.PublicKey]solana.PublicKeySlice{solana.AddressLookupTableProgramID: plan.TableAddresses()}
+	if inTable != nil {
+		tables = map[solana.PublicKey]solana.PublicKeySlice{solana.AddressLookupTableProgramID: inTable}
 	}
 	size, err := TransactionSizeWithTables(plan.Instructions, payer, tables)
 	return err == nil && size <= MaxTransactionSize, err
@@ -86,7 +86,11 @@ func maxFills(programID solana.PublicKey, build func(n int) (*CommitLeases, erro
 		if err != nil {
 			return 0, fmt.Errorf("build %d fills: %w", n, err)
 		}
-		fits, err := CommitFits(plan, b.Matcher, withTable)
+		var inTable []solana.PublicKey
+		if withTable {
+			inTable = plan.TableAddresses()
+		}
+		fits, err := CommitFits(plan, b.Matcher, inTable)
 		if err != nil {
 			return 0, err
 		}

@@ -59,7 +59,8 @@ func (c *Committer) commit(ctx context.Context, batch []*item, checkFirst bool) 
 }
 
 // send commits the batch in a legacy transaction if it fits one, else in a v0
-// transaction through the lookup table, extended first with what it lacks.
+// transaction through the lookup table, extended first with the recurring accounts
+// it lacks.
 func (c *Committer) send(ctx context.Context, batch []*item) (*client.Result, error) {
 	opts := c.cfg.Send
 	if c.table != nil && !c.fitsAs(batch, false) {
@@ -67,7 +68,7 @@ func (c *Committer) send(ctx context.Context, batch []*item) (*client.Result, er
 		if err != nil {
 			return nil, err
 		}
-		table, err := c.table.holding(ctx, plan.TableAddresses())
+		table, err := c.table.holding(ctx, tableAddresses(batch, plan))
 		if err != nil {
 			return nil, fmt.Errorf("prepare lookup table for %d leases: %w", len(batch), err)
 		}

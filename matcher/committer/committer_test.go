@@ -176,36 +176,35 @@ func TestRestartFindsLandedCommitsAndDoesNotResend(t *testing.T) {
 	}
 }
 
-// Fills of new bids against stored asks fit two to a legacy transaction (a new order is
-// 254 bytes); through the lookup table the accounts shrink to 1-byte indices and more
-// share one. Every fill still lands once, and a restarted committer resumes the table
-// (the first wave's two bids both fill the older ask and already need it).
+// A new bid filling 16 asks already stored on chain: a legacy transaction takes 6 of
+// these fills; through the lookup table (market, Balance, the asks' OrderStates) more
+// share one. Every fill lands once, and a restarted committer resumes the table.
 func TestBatchesTooBigForALegacyTransactionGoThroughTheLookupTable(t *testing.T) {
 	ctx := context.Background()
-	s := matchertest.New(t, matchertest.Options{Renters: 4, Providers: 2})
-	for _, p := range s.Providers {
-		s.Submit(t, s.Ask(t, p, 100, 2_000_000))
-	}
-	for i := range s.Providers {
-		s.Submit(t, s.Bid(t, s.Renters[i], 1, 2_500_000, 1)) // stores the ask
+	const n = 16
+	s := matchertest.New(t, matchertest.Options{Renters: 4, Providers: n})
+	// Each ask is the cheapest when posted, so the bid right after it fills it once and
+	// stores it on chain.
+	for i, p := range s.Providers {
+		s.Submit(t, s.Ask(t, p, 2, uint64(2_000_000-10_000*i)))
+		s.Submit(t, s.Bid(t, s.Renters[i%len(s.Renters)], 1, 2_500_000, 1))
 	}
 	_, _, stop := startWith(t, s)
 	s.WaitDrained(t, time.Minute)
 	stop()
-	const n = 16
-	for j := 0; j < n; j++ {
-		s.Submit(t, s.Bid(t, s.Renters[j%len(s.Renters)], 1, 2_500_000, 1))
+	if res := s.Submit(t, s.Bid(t, s.Renters[0], n, 2_500_000, 1)); len(res.Fills) != n {
+		t.Fatalf("taker bid: %d fills, want %d", len(res.Fills), n)
 	}
 	// A new committer reads all n pending fills at once, so packing decides alone.
 	m, c, _ := startWith(t, s)
 	s.WaitDrained(t, time.Minute)
-	if got := s.Verify(t); got != n+2 {
-		t.Errorf("%d leases, want %d", got, n+2)
+	if got := s.Verify(t); got != 2*n {
+		t.Errorf("%d leases, want %d", got, 2*n)
 	}
 	txs := testutil.ToFloat64(m.Commits.WithLabelValues("committed"))
-	t.Logf("%d fills of new bids against stored asks in %v transactions through the lookup table", n, txs)
-	if txs >= n/2 {
-		t.Errorf("%v commit transactions for %d fills: no more per transaction than legacy (2)", txs, n)
+	t.Logf("%d fills of a new bid against stored asks in %v transactions through the lookup table", n, txs)
+	if txs > 2 {
+		t.Errorf("%v commit transactions for %d fills; legacy ones take 6", txs, n)
 	}
 	if c.table.table == nil {
 		t.Fatal("no lookup table in use")

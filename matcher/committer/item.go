@@ -19,6 +19,7 @@ type item struct {
 	bid, ask             *solgridmarket.SignedOrder
 	bidStored, askStored bool // the order is already stored in its OrderState on chain
 	lease                solana.PublicKey
+	bidState, askState   solana.PublicKey // OrderState addresses
 }
 
 // storedField marks, in an order's hash, that a commit stored the order on chain, so
@@ -50,9 +51,9 @@ func (c *Committer) load(ctx context.Context, m redis.XMessage) (*item, error) {
 		return nil, err
 	}
 	pid, market := c.cfg.Client.ProgramID, c.book.Market()
-	bidState, _ := client.OrderStateAddress(pid, market, it.bid.Order.Owner, it.bid.Order.OrderId)
-	askState, _ := client.OrderStateAddress(pid, market, it.ask.Order.Owner, it.ask.Order.OrderId)
-	it.lease, _ = client.LeaseAddress(pid, bidState, askState)
+	it.bidState, _ = client.OrderStateAddress(pid, market, it.bid.Order.Owner, it.bid.Order.OrderId)
+	it.askState, _ = client.OrderStateAddress(pid, market, it.ask.Order.Owner, it.ask.Order.OrderId)
+	it.lease, _ = client.LeaseAddress(pid, it.bidState, it.askState)
 	return it, nil
 }
 

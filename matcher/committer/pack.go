@@ -1,6 +1,7 @@
 package committer
 
 import (
+	"github.com/gagliardetto/solana-go"
 	"github.com/solgrid/solgrid/client"
 	"github.com/solgrid/solgrid/client/solgridmarket"
 )
@@ -29,7 +30,7 @@ func (c *Committer) fits(batch []*item) bool {
 }
 
 // fitsAs: does the batch fit a legacy transaction, or (withTable) a v0 one whose
-// commit accounts all come from the lookup table.
+// recurring accounts come from the lookup table (see tableAddresses).
 func (c *Committer) fitsAs(batch []*item, withTable bool) bool {
 	if len(batch) > int(solgridmarket.MAX_FILLS) {
 		return false
@@ -38,8 +39,37 @@ func (c *Committer) fitsAs(batch []*item, withTable bool) bool {
 	if err != nil {
 		return false
 	}
-	fits, err := client.CommitFits(plan, c.cfg.Matcher.PublicKey(), withTable)
+	var inTable []solana.PublicKey
+	if withTable {
+		inTable = tableAddresses(batch, plan)
+	}
+	fits, err := client.CommitFits(plan, c.cfg.Matcher.PublicKey(), inTable)
 	return err == nil && fits
+}
+
+// tableAddresses are the commit's accounts worth a place in the lookup table: those
+// that recur across transactions (market, sysvar, system program, renter Balances,
+// OrderStates of orders already stored on chain). An account used once — a Lease,
+// the OrderState of a new order — costs its 32 bytes either way, in the commit or in
+// an extend, and in an extend it would also cost a transaction and a slot of waiting.
+func tableAddresses(batch []*item, plan *client.CommitPlan) []solana.PublicKey {
+	once := map[solana.PublicKey]bool{}
+	for i, it := range batch {
+		once[plan.Leases[i]] = true
+		if !it.bidStored {
+			once[it.bidState] = true
+		}
+		if !it.askStored {
+			once[it.askState] = true
+		}
+	}
+	out := []solana.PublicKey{}
+	for _, a := range plan.TableAddresses() {
+		if !once[a] {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 func (c *Committer) plan(batch []*item) (*client.CommitPlan, error) {
