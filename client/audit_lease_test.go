@@ -88,7 +88,10 @@ func TestAuditCloseThenRecommitTheSamePairInOneTransactionIsRefused(t *testing.T
 		t.Fatal(err)
 	}
 	cancel := s.build(t, &client.CancelLease{Renter: s.renter.PublicKey(), Parties: s.parties})
-	closeIx := s.build(t, func() *client.CloseLease { c := client.CloseLeaseOf(s.chain.Client.ProgramID, s.lease, s.committed); return &c }())
+	closeIx := s.build(t, func() *client.CloseLease {
+		c := client.CloseLeaseOf(s.chain.Client.ProgramID, s.lease, s.committed)
+		return &c
+	}())
 	b := client.CommitLeases{Matcher: s.matcher.PublicKey(), Market: s.market, Fills: []client.LeaseFill{{
 		Bid: client.StoredOrder(&bidState.Order), Ask: client.StoredOrder(&askState.Order),
 		GPUs: 1, Hours: 1, PriceMicroUSD: lsPrice, Maker: solgridmarket.Side_Ask}}}
