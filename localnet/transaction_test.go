@@ -151,3 +151,28 @@ func TestSimulateReportsUnitsConsumedAndLogs(t *testing.T) {
 		t.Fatalf("simulate with replaceRecentBlockhash: %v %+v", err, sim)
 	}
 }
+
+// A transaction travels in one 1232-byte packet: a larger one is refused before it
+// is looked at, by sendTransaction and simulateTransaction alike, as on a cluster.
+func TestTransactionOverThePacketSizeIsRefused(t *testing.T) {
+	v := startValidator(t, localnet.Config{})
+	c := rpc.New(v.RPCURL())
+	payer := fundedWallet(t, c, sol)
+	big := solana.NewInstruction(solana.MemoProgramID, nil, make([]byte, 1200))
+	tx := buildTx(t, c, payer, nil, big)
+	raw, err := tx.MarshalBinary()
+	if err != nil || len(raw) <= 1232 {
+		t.Fatalf("test transaction is %d bytes (%v); it must exceed 1232", len(raw), err)
+	}
+	_, err = c.SendTransactionWithOpts(context.Background(), tx, rpc.TransactionOpts{SkipPreflight: true})
+	if re := rpcError(t, err); re.Code != -32602 || !strings.Contains(re.Message, "too large") {
+		t.Fatalf("send: %d %q", re.Code, re.Message)
+	}
+	_, err = c.SimulateTransaction(context.Background(), tx)
+	if re := rpcError(t, err); re.Code != -32602 || !strings.Contains(re.Message, "too large") {
+		t.Fatalf("simulate: %d %q", re.Code, re.Message)
+	}
+	if got := balance(t, c, payer.PublicKey()); got != sol {
+		t.Fatalf("payer paid for a refused transaction: %d, want %d", got, sol)
+	}
+}

@@ -163,8 +163,11 @@ func TestRestartFindsLandedCommitsAndDoesNotResend(t *testing.T) {
 		}
 		items = append(items, it)
 	}
-	if _, _, err := s.Chain.Client.CommitLeases(ctx, s.Matcher, dead.builder(items), client.SendOptions{}); err != nil {
-		t.Fatal(err)
+	// One fill per transaction: three fresh orders do not fit in 1232 bytes.
+	for _, it := range items {
+		if _, _, err := s.Chain.Client.CommitLeases(ctx, s.Matcher, dead.builder([]*item{it}), client.SendOptions{}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	m, _ := start(t, s)
 	s.WaitDrained(t, time.Minute)
