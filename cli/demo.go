@@ -243,6 +243,7 @@ func (d *demo) startMatcher(ctx context.Context, mk *demoMarket) (*api.Client, e
 	go func() {
 		done <- matcher.Run(ctx, matcher.Config{
 			Market: mk.address, Listen: "127.0.0.1:0", RedisAddr: d.redis.Addr(), Funds: funds, Chain: d.client, Log: log,
+			MinLeaseMicroUSD: 250_000, // $0.25, as `solgrid matcher run` defaults to
 			Background: []func(context.Context, *book.Book, *metrics.Metrics) error{
 				func(ctx context.Context, b *book.Book, m *metrics.Metrics) error {
 					return committer.New(committer.Config{Book: b, Client: d.client, Matcher: mk.matcher, Metrics: m, Log: log}).Run(ctx)

@@ -34,6 +34,7 @@ func matcherCommand() *cli.Command {
 					&cli.BoolFlag{Name: "no-commit", Usage: "match only; do not commit leases on chain (no RPC needed)"},
 					&cli.IntFlag{Name: "commit-workers", Value: 4, Usage: "commit transactions in flight at once"},
 					&cli.DurationFlag{Name: "balance-ttl", Value: 2 * time.Second, Usage: "how long a renter's on-chain balance is cached for pre-trade checks"},
+					&cli.StringFlag{Name: "min-lease-usd", Value: "0.25", Usage: "refuse orders whose smallest lease (1 GPU × min hours at the limit price) is worth less: the matcher pays the rent of what it commits"},
 					&cli.DurationFlag{Name: "expiry-margin", Value: 30 * time.Second, Usage: "orders expiring sooner than this are not matched (their commit must land first)"},
 				},
 				Action: matcherRun,
@@ -58,14 +59,21 @@ func matcherRun(c *cli.Context) error {
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	log := logger()
+	var minLease uint64 // "0" turns the minimum off
+	if v := c.String("min-lease-usd"); v != "0" {
+		if minLease, err = parseAmount(v, 6); err != nil {
+			return fmt.Errorf("--min-lease-usd: %w", err)
+		}
+	}
 	cfg := matcher.Config{
-		Market:    market,
-		Listen:    c.String("listen"),
-		RedisAddr: c.String("redis"),
-		DataDir:   c.String("data-dir"),
-		Ephemeral: c.Bool("ephemeral"),
-		Book:      book.Options{ExpiryMargin: c.Duration("expiry-margin")},
-		Log:       log,
+		MinLeaseMicroUSD: minLease,
+		Market:           market,
+		Listen:           c.String("listen"),
+		RedisAddr:        c.String("redis"),
+		DataDir:          c.String("data-dir"),
+		Ephemeral:        c.Bool("ephemeral"),
+		Book:             book.Options{ExpiryMargin: c.Duration("expiry-margin")},
+		Log:              log,
 		Ready: func(addr string) {
 			fmt.Printf("matcher listening on http://%s\n", addr)
 		},

@@ -29,9 +29,11 @@ type Config struct {
 	DataDir   string
 	Ephemeral bool // allow (or start) Redis without AOF
 	Book      book.Options
-	Funds     pretrade.Funds
-	Nodes     pretrade.Nodes
-	Chain     api.OrderStates // optional: on-chain order state in order status
+	// MinLeaseMicroUSD refuses orders whose smallest lease is worth less (per GPU).
+	MinLeaseMicroUSD uint64
+	Funds            pretrade.Funds
+	Nodes            pretrade.Nodes
+	Chain            api.OrderStates // optional: on-chain order state in order status
 	// Background runs alongside the API (the committer) until ctx ends.
 	Background []func(ctx context.Context, b *book.Book, m *metrics.Metrics) error
 	Log        zerolog.Logger
@@ -69,7 +71,7 @@ func Run(ctx context.Context, cfg Config) error {
 		return fmt.Errorf("listen %s: %w", cfg.Listen, err)
 	}
 	httpSrv := &http.Server{
-		Handler:           api.New(api.Config{Book: b, Funds: cfg.Funds, Nodes: cfg.Nodes, Metrics: m, Log: cfg.Log, Chain: cfg.Chain}),
+		Handler:           api.New(api.Config{Book: b, Funds: cfg.Funds, Nodes: cfg.Nodes, Metrics: m, Log: cfg.Log, Chain: cfg.Chain, MinLeaseMicroUSD: cfg.MinLeaseMicroUSD}),
 		ReadHeaderTimeout: 5 * time.Second,
 	}
 	ctx, cancel := context.WithCancel(ctx)

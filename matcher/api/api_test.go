@@ -307,3 +307,24 @@ func (f *apiFixture) rawGet(path string) (int, string) {
 }
 
 func itoa(v uint64) string { return string(numOf(v)) }
+
+// The matcher pays the rent of every record a commit creates, so an order whose
+// smallest lease is worth less than the minimum is refused; one at the minimum passes.
+func TestOrdersBelowTheMinimumLeaseAreRefused(t *testing.T) {
+	f := newAPI(t, false)
+	f.http.Close()
+	f.http = httptest.NewServer(New(Config{Book: f.book, Log: zerolog.Nop(), MinLeaseMicroUSD: 1_000_000}))
+	t.Cleanup(f.http.Close)
+	renter, provider := solana.NewWallet().PrivateKey, solana.NewWallet().PrivateKey
+
+	dust := f.order(provider, solgridmarket.Side_Ask, 1, 999_999) // 1 GPU × 1 h at $0.999999
+	status, body := f.submit(dust)
+	wantError(t, "dust ask", status, body, http.StatusBadRequest, CodeBelowMinimum)
+	dustBid := f.order(renter, solgridmarket.Side_Bid, 1, 1)
+	status, body = f.submit(dustBid)
+	wantError(t, "dust bid", status, body, http.StatusBadRequest, CodeBelowMinimum)
+
+	if status, body := f.submit(f.order(provider, solgridmarket.Side_Ask, 1, 1_000_000)); status != http.StatusCreated {
+		t.Fatalf("ask at the minimum: %d %v", status, body)
+	}
+}

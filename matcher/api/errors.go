@@ -15,6 +15,7 @@ const (
 	CodeUnknownSKU          = "unknown_sku"
 	CodeZeroQuantity        = "zero_quantity"
 	CodeZeroPrice           = "zero_price"
+	CodeBelowMinimum        = "below_minimum"
 	CodeOverflow            = "overflow"
 	CodeInvalidField        = "invalid_field"
 	CodeInvalidOrder        = "invalid_order"

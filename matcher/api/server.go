@@ -30,6 +30,10 @@ type Config struct {
 	MaxBody int64
 	// Chain, if set, adds each order's on-chain OrderState to its status.
 	Chain OrderStates
+	// MinLeaseMicroUSD refuses orders that could trade a lease worth less, per GPU
+	// (limit price × min hours): the matcher pays the rent of every record a commit
+	// creates, so dust trades would drain it. 0 = no minimum.
+	MinLeaseMicroUSD uint64
 }
 
 // OrderStates reads orders' on-chain records (client.Client.FetchOrderState).
@@ -39,19 +43,20 @@ type OrderStates interface {
 
 // Server serves the API.
 type Server struct {
-	book    *book.Book
-	funds   pretrade.Funds
-	nodes   pretrade.Nodes
-	metrics *metrics.Metrics
-	log     zerolog.Logger
-	maxBody int64
-	chain   OrderStates
-	mux     *http.ServeMux
+	book     *book.Book
+	funds    pretrade.Funds
+	nodes    pretrade.Nodes
+	metrics  *metrics.Metrics
+	log      zerolog.Logger
+	maxBody  int64
+	chain    OrderStates
+	minLease uint64
+	mux      *http.ServeMux
 }
 
 // New builds the server and its routes.
 func New(cfg Config) *Server {
-	s := &Server{book: cfg.Book, funds: cfg.Funds, nodes: cfg.Nodes, metrics: cfg.Metrics, log: cfg.Log, maxBody: cfg.MaxBody, chain: cfg.Chain}
+	s := &Server{book: cfg.Book, funds: cfg.Funds, nodes: cfg.Nodes, metrics: cfg.Metrics, log: cfg.Log, maxBody: cfg.MaxBody, chain: cfg.Chain, minLease: cfg.MinLeaseMicroUSD}
 	if s.funds == nil {
 		s.funds = pretrade.AnyFunds{}
 	}

@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"math/bits"
 	"net/http"
 	"time"
 
@@ -114,6 +115,12 @@ func (s *Server) check(r *http.Request, so *solgridmarket.SignedOrder) *Error {
 	}
 	if _, _, err := pretrade.MaxCost(o, 10_000); err != nil {
 		return badRequest(CodeOverflow, "%v", err)
+	}
+	// Every lease is at least 1 GPU for the longer min_hours at no less than the
+	// ask's limit, so checking both sides bounds every lease from below.
+	if hi, smallest := bits.Mul64(o.LimitPrice, uint64(o.MinHours)); hi == 0 && smallest < s.minLease {
+		return badRequest(CodeBelowMinimum, "the smallest lease this order allows (1 GPU × %d h at %d micro-USD) is under this matcher's minimum of %d micro-USD",
+			o.MinHours, o.LimitPrice, s.minLease)
 	}
 	if o.Side == solgridmarket.Side_Bid {
 		if err := s.funds.CheckBid(r.Context(), o); err != nil {
