@@ -89,6 +89,14 @@ func (mc *marketContext) decimals(mint solana.PublicKey) uint8 {
 	return 6
 }
 
+// feeBps is the market's current fee in mint (the token's is discounted).
+func (mc *marketContext) feeBps(mint solana.PublicKey) uint16 {
+	if mint == mc.market.TokenMint {
+		return mc.market.FeeBpsToken
+	}
+	return mc.market.FeeBpsStable
+}
+
 // unit names a mint of the market for people.
 func (mc *marketContext) unit(mint solana.PublicKey) string {
 	if mint == mc.market.StableMint {

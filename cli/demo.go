@@ -226,6 +226,9 @@ func (d *demo) fundParticipants(ctx context.Context, mk *demoMarket) error {
 
 func (d *demo) order(mk *demoMarket, owner solana.PrivateKey, o solgridmarket.Order) (solgridmarket.SignedOrder, error) {
 	o.Market, o.Owner, o.Version = mk.address, owner.PublicKey(), client.OrderVersion
+	if o.Side == solgridmarket.Side_Bid {
+		o.MaxFeeBps = mk.feeBps(o.PaymentMint) // the fee it accepts: today's, signed
+	}
 	o.ExpiresAt = time.Now().Add(24 * time.Hour).Unix()
 	return client.SignOrder(o, owner)
 }

@@ -37,7 +37,8 @@ func renterCommand() *cli.Command {
 			Name:  "bid",
 			Usage: "bid for GPU time (your deposit must cover price × GPUs × hours + fee)",
 			Flags: append(orderFlags("accepted GPUs, comma-separated (e.g. h100-sxm,h200)", "most you pay per GPU-hour in USD, e.g. 2.50"),
-				&cli.StringFlag{Name: "pay", Value: "stable", Usage: "pay in stable (USDC) or token (SGT, lower fee)"}),
+				&cli.StringFlag{Name: "pay", Value: "stable", Usage: "pay in stable (USDC) or token (SGT, lower fee)"},
+				&cli.UintFlag{Name: "max-fee-bps", Usage: "highest market fee you accept, in basis points; signed, so the market cannot raise it on you (default: the market's current fee for --pay)"}),
 			Action: func(c *cli.Context) error { return placeOrder(c, solgridmarket.Side_Bid) },
 		}},
 	}
@@ -69,6 +70,9 @@ func placeOrder(c *cli.Context, side solgridmarket.Side) error {
 		return err
 	}
 	o.Owner = s.signer.PublicKey()
+	if side == solgridmarket.Side_Bid {
+		s.out.step("max fee %d bps (the market charges %d bps in %s now)", o.MaxFeeBps, mc.feeBps(o.PaymentMint), mc.unit(o.PaymentMint))
+	}
 	signed, err := client.SignOrder(o, s.signer)
 	if err != nil {
 		return err
@@ -111,7 +115,10 @@ func orderFromFlags(c *cli.Context, mc *marketContext, side solgridmarket.Side) 
 		return o, err
 	}
 	if side == solgridmarket.Side_Bid {
-		o.PaymentMint, err = mc.mint(c.String("pay"))
+		if o.PaymentMint, err = mc.mint(c.String("pay")); err != nil {
+			return o, err
+		}
+		o.MaxFeeBps, err = maxFeeBps(c.IsSet("max-fee-bps"), c.Uint("max-fee-bps"), mc.feeBps(o.PaymentMint))
 		return o, err
 	}
 	if o.Node, err = solana.PublicKeyFromBase58(c.String("node")); err != nil {
@@ -121,6 +128,18 @@ func orderFromFlags(c *cli.Context, mc *marketContext, side solgridmarket.Side) 
 		o.PaymentMint, err = mc.mint(accept)
 	}
 	return o, err
+}
+
+// maxFeeBps is the bid's signed fee cap: --max-fee-bps if given, else the
+// market's current fee for the bid's mint (which a later raise cannot exceed).
+func maxFeeBps(set bool, flag uint, marketFee uint16) (uint16, error) {
+	if !set {
+		return marketFee, nil
+	}
+	if flag > client.MaxBps {
+		return 0, fmt.Errorf("--max-fee-bps %d: at most %d (100%%)", flag, client.MaxBps)
+	}
+	return uint16(flag), nil
 }
 
 // parseHours reads "N" or "MIN-MAX".

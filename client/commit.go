@@ -19,13 +19,13 @@ const SendInstructionOffset = 1
 
 // Layout of commit_leases data: discriminator (8) ‖ u8 ed25519_instruction_index ‖
 // u32 count ‖ SignedOrders ‖ u32 count ‖ Fills. The Ed25519 instruction points
-// into it instead of carrying the 254 bytes of every order a second time.
+// into it instead of carrying the 256 bytes of every order a second time.
 const (
-	signedOrderSize         = 64 + 16 + 174
+	signedOrderSize         = 64 + 16 + 176
 	commitOrdersOffset      = 8 + 1 + 4
 	signedOrderDomainOffset = 64
 	orderOwnerOffset        = 32 // in Order
-	orderMessageSize        = 16 + 174
+	orderMessageSize        = 16 + 176
 	ed25519OffsetsSize      = 14
 	fillAccounts            = 4 // bid OrderState, ask OrderState, Lease, renter Balance
 )

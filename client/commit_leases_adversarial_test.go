@@ -19,7 +19,7 @@ import (
 
 const (
 	ordersAt     = 13  // new_orders[0] in the commit data
-	orderSize    = 254 // SignedOrder
+	orderSize    = 256 // SignedOrder
 	ownerInOrder = 64 + 16 + 32
 )
 
@@ -90,7 +90,7 @@ func TestCommitRejectsEd25519OffsetPointingAtAnotherCopy(t *testing.T) {
 	commit := withData(plan.Instructions[1], ixData(ix))
 	ed := ixData(client.Ed25519Instruction(3, 2))
 	copyAt := uint16(ordersAt + 2*orderSize)
-	ed25519Entry(ed, 0, copyAt, 2, copyAt+ownerInOrder, 2, copyAt+64, 190, 2)
+	ed25519Entry(ed, 0, copyAt, 2, copyAt+ownerInOrder, 2, copyAt+64, 16+176, 2)
 	s.rejects(t, plan, "InvalidEd25519Instruction", withData(plan.Instructions[0], ed), commit)
 }
 
@@ -209,4 +209,57 @@ func TestCommitRejectsSignerOtherThanTheMarketsMatcher(t *testing.T) {
 	_, _, err := s.chain.Client.CommitLeases(context.Background(), s.renter, client.CommitLeases{Market: s.market, Fills: []client.LeaseFill{fill}}, landed)
 	requireProgramError(t, err, "Unauthorized")
 	s.requireUnchanged(t, before, s.watched(plan)...)
+}
+
+// raiseFees is the authority changing the market's fees (update_market).
+func (s *leaseScene) raiseFees(t *testing.T, stableBps, tokenBps uint16) {
+	t.Helper()
+	params := marketParams(s.treasury, s.oracle.PublicKey())
+	params.FeeBpsStable, params.FeeBpsToken = stableBps, tokenBps
+	if _, err := s.chain.Client.UpdateMarket(context.Background(), s.authority,
+		client.UpdateMarket{Market: s.market, Params: params, NewAuthority: s.authority.PublicKey()}, client.SendOptions{}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The renter signed for the market's 2.5% fee; the authority then raises it to
+// 100%. The bid's price limit still holds, but it would pay double: refused,
+// and the renter's Balance is untouched.
+func TestCommitRejectsFeeRaisedAfterTheBidWasSigned(t *testing.T) {
+	s := newLeaseScene(t)
+	fill := s.pair(t, s.bid(1), s.ask(2), 4, 3) // signed with MaxFeeBps = 250
+	s.raiseFees(t, client.MaxBps, 100)
+	s.rejects(t, s.plan(t, fill), "FeeAboveOrderLimit")
+	if b := s.balance(t, s.renter.PublicKey(), s.stable); b.Available != sceneFunds || b.Locked != 0 {
+		t.Errorf("renter balance available %d locked %d, want %d and 0", b.Available, b.Locked, sceneFunds)
+	}
+}
+
+// A token-paid bid is held to fee_bps_token, not the (higher) stablecoin fee:
+// capped at 100 bps it commits while the stablecoin fee is 250, and its stored
+// copy is refused once the token fee rises to 101.
+func TestCommitChecksATokenBidsFeeCapAgainstTheTokenFee(t *testing.T) {
+	ctx := context.Background()
+	s := newLeaseScene(t)
+	const funds = 50_000_000_000
+	if _, _, err := s.chain.Client.MintToOwner(ctx, s.authority, s.token, s.renter.PublicKey(), funds); err != nil {
+		t.Fatal(err)
+	}
+	s.deposit(t, s.renter, s.token, funds)
+	if _, err := s.chain.Client.SetTokenPrice(ctx, s.oracle, client.SetTokenPrice{Market: s.market, PriceMicroUsd: 1_300_000}, client.SendOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	bid := s.bid(1)
+	bid.PaymentMint, bid.MaxFeeBps = s.token, 100
+	if _, _, err := s.commit(t, client.SendOptions{}, s.pair(t, bid, s.ask(2), 4, 3)); err != nil {
+		t.Fatalf("token bid at its fee cap: %v", err)
+	}
+	s.raiseFees(t, 250, 101)
+	plan := s.plan(t, client.LeaseFill{Bid: client.StoredOrder(&bid), Ask: client.NewOrder(sign(t, s.ask(3), s.provider)),
+		GPUs: 2, Hours: 3, PriceMicroUSD: askPrice, Maker: solgridmarket.Side_Ask})
+	before := s.balance(t, s.renter.PublicKey(), s.token)
+	s.rejects(t, plan, "FeeAboveOrderLimit")
+	if after := s.balance(t, s.renter.PublicKey(), s.token); *after != *before {
+		t.Errorf("token balance changed: %+v -> %+v", *before, *after)
+	}
 }

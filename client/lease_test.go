@@ -54,7 +54,7 @@ func newLeaseScenario(t testing.TB, adjust ...func(bid *solgridmarket.Order)) *l
 	bidOrder := solgridmarket.Order{
 		Market: m.market, Owner: s.renter.PublicKey(), OrderId: 1, LimitPrice: lsPrice, ExpiresAt: expires,
 		SkuMask: client.SKUMask(solgridmarket.GpuSku_H100Sxm), GpuCount: lsGPUs, MinHours: 1, MaxHours: 10,
-		PaymentMint: m.stable, Side: solgridmarket.Side_Bid, Version: client.OrderVersion,
+		PaymentMint: m.stable, Side: solgridmarket.Side_Bid, Version: client.OrderVersion, MaxFeeBps: 250, // marketParams' stablecoin fee
 	}
 	for _, f := range adjust {
 		f(&bidOrder)

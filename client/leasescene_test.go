@@ -14,10 +14,11 @@ import (
 // Default terms of the scene's orders: an ask of 8 H100 SXM at $2.00/GPU-hour
 // for 1..48 h, a bid for up to 8 H100 SXM/H200 at up to $2.50 for 1..24 h.
 const (
-	askPrice   = 2_000_000
-	bidPrice   = 2_500_000
-	sceneGPUs  = 8
-	sceneFunds = 100_000_000 // $100 deposited by the renter
+	askPrice    = 2_000_000
+	bidPrice    = 2_500_000
+	sceneGPUs   = 8
+	sceneFunds  = 100_000_000 // $100 deposited by the renter
+	sceneMaxFee = 250         // the bid's fee cap: the market's stablecoin fee (marketParams)
 )
 
 // leaseScene is a market with a renter who has deposited stablecoin, a provider,
@@ -49,7 +50,7 @@ func (s *leaseScene) bid(id uint64) solgridmarket.Order {
 		Market: s.market, Owner: s.renter.PublicKey(), OrderId: id, LimitPrice: bidPrice,
 		ExpiresAt: time.Now().Unix() + 3600, SkuMask: client.SKUMask(solgridmarket.GpuSku_H100Sxm, solgridmarket.GpuSku_H200),
 		GpuCount: sceneGPUs, MinHours: 1, MaxHours: 24, PaymentMint: s.stable, Region: 0, MinReliabilityBps: 9_000,
-		Side: solgridmarket.Side_Bid, Version: client.OrderVersion,
+		Side: solgridmarket.Side_Bid, Version: client.OrderVersion, MaxFeeBps: sceneMaxFee,
 	}
 }
 

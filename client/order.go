@@ -28,7 +28,8 @@ func OrderMessage(o *solgridmarket.Order) ([]byte, error) {
 }
 
 // ValidateOrder checks what the program would refuse as InvalidOrder, so a
-// malformed order is caught before anyone signs or submits it.
+// malformed order is caught before anyone signs or submits it. A bid's fee cap
+// above 100% is refused too: no market fee can reach it, so it caps nothing.
 func ValidateOrder(o *solgridmarket.Order) error {
 	all := uint32(1)<<SKUCount - 1
 	switch {
@@ -48,6 +49,8 @@ func ValidateOrder(o *solgridmarket.Order) error {
 		return fmt.Errorf("order %d: hour range %d..%d is empty", o.OrderId, o.MinHours, o.MaxHours)
 	case o.Side == solgridmarket.Side_Bid && o.PaymentMint.IsZero():
 		return fmt.Errorf("order %d: a bid names the mint it pays in", o.OrderId)
+	case o.Side == solgridmarket.Side_Bid && o.MaxFeeBps > MaxBps:
+		return fmt.Errorf("order %d: max fee %d bps is above %d (100%%)", o.OrderId, o.MaxFeeBps, MaxBps)
 	}
 	return nil
 }

@@ -15,7 +15,7 @@ func testBid(owner solana.PublicKey) solgridmarket.Order {
 		LimitPrice: 2_500_000, ExpiresAt: 2_000_000_000,
 		SkuMask: SKUMask(solgridmarket.GpuSku_H100Sxm, solgridmarket.GpuSku_H200), GpuCount: 8,
 		MinHours: 1, MaxHours: 24, PaymentMint: solana.NewWallet().PublicKey(),
-		Side: solgridmarket.Side_Bid, Version: OrderVersion,
+		Side: solgridmarket.Side_Bid, Version: OrderVersion, MaxFeeBps: 250,
 	}
 }
 
@@ -47,7 +47,7 @@ func TestOrderMessageLayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(msg[:16]) != "solgrid:order:v1" || len(msg) != 16+174 {
+	if string(msg[:16]) != "solgrid:order:v1" || len(msg) != 16+176 {
 		t.Fatalf("message %q... length %d", msg[:16], len(msg))
 	}
 	if solana.PublicKeyFromBytes(msg[16+32:16+64]) != o.Owner {
@@ -75,6 +75,7 @@ func TestValidateOrderRejectsMalformedOrders(t *testing.T) {
 		"zero hours":   func(o *solgridmarket.Order) { o.MinHours = 0 },
 		"bid no mint":  func(o *solgridmarket.Order) { o.PaymentMint = solana.PublicKey{} },
 		"side":         func(o *solgridmarket.Order) { o.Side = 2 },
+		"fee cap":      func(o *solgridmarket.Order) { o.MaxFeeBps = MaxBps + 1 },
 	}
 	for name, mutate := range cases {
 		o := testBid(owner)
@@ -86,6 +87,22 @@ func TestValidateOrderRejectsMalformedOrders(t *testing.T) {
 	o := testBid(owner)
 	if err := ValidateOrder(&o); err != nil {
 		t.Errorf("valid bid refused: %v", err)
+	}
+}
+
+// Nothing new is mandatory: a zero cap accepts only a fee-free market, 100% accepts any fee.
+func TestValidateOrderAcceptsFeeCapsUpToOneHundredPercent(t *testing.T) {
+	for _, cap := range []uint16{0, 250, MaxBps} {
+		o := testBid(solana.NewWallet().PublicKey())
+		o.MaxFeeBps = cap
+		if err := ValidateOrder(&o); err != nil {
+			t.Errorf("max fee %d bps refused: %v", cap, err)
+		}
+	}
+	ask := testBid(solana.NewWallet().PublicKey())
+	ask.Side, ask.SkuMask, ask.MaxFeeBps = solgridmarket.Side_Ask, SKUMask(solgridmarket.GpuSku_H100Sxm), MaxBps+1
+	if err := ValidateOrder(&ask); err != nil {
+		t.Errorf("an ask's (ignored) fee cap was checked: %v", err)
 	}
 }
 

@@ -799,6 +799,9 @@ type Order struct {
 
 	// Order format version, 1.
 	Version uint8 `json:"version"`
+
+	// Bid: the highest fee (bps) the renter accepts; the lease's fee must not exceed it. Ask: ignored, 0.
+	MaxFeeBps uint16 `json:"maxFeeBps"`
 }
 
 func (obj Order) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
@@ -876,6 +879,11 @@ func (obj Order) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
 	err = encoder.Encode(obj.Version)
 	if err != nil {
 		return errors.NewField("Version", err)
+	}
+	// Serialize `MaxFeeBps`:
+	err = encoder.Encode(obj.MaxFeeBps)
+	if err != nil {
+		return errors.NewField("MaxFeeBps", err)
 	}
 	return nil
 }
@@ -965,6 +973,11 @@ func (obj *Order) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
 	err = decoder.Decode(&obj.Version)
 	if err != nil {
 		return errors.NewField("Version", err)
+	}
+	// Deserialize `MaxFeeBps`:
+	err = decoder.Decode(&obj.MaxFeeBps)
+	if err != nil {
+		return errors.NewField("MaxFeeBps", err)
 	}
 	return nil
 }

@@ -22,6 +22,9 @@ import (
 	"github.com/solgrid/solgrid/matcher/redisserver"
 )
 
+// apiFeeBps is the market fee of the fixture's funds check, and its bids' fee cap.
+const apiFeeBps = 250
+
 type apiFixture struct {
 	t      *testing.T
 	http   *httptest.Server
@@ -51,7 +54,7 @@ func newAPI(t *testing.T, withFunds bool) *apiFixture {
 	if withFunds {
 		cfg.Funds = &pretrade.BalanceFunds{
 			Source: func(_ context.Context, owner, _ solana.PublicKey) (uint64, error) { return f.funds[owner], nil },
-			FeeBps: func(solana.PublicKey) uint16 { return 250 },
+			FeeBps: func(solana.PublicKey) uint16 { return apiFeeBps },
 		}
 	}
 	f.http = httptest.NewServer(New(cfg))
@@ -67,7 +70,7 @@ func (f *apiFixture) order(key solana.PrivateKey, side solgridmarket.Side, gpus 
 		GpuCount: gpus, MinHours: 1, MaxHours: 10, Side: side, Version: client.OrderVersion,
 	}
 	if side == solgridmarket.Side_Bid {
-		o.PaymentMint = f.mint
+		o.PaymentMint, o.MaxFeeBps = f.mint, apiFeeBps
 	} else {
 		o.Node = solana.NewWallet().PublicKey()
 	}
@@ -225,6 +228,7 @@ func TestBadInputIsRefusedWithItsCode(t *testing.T) {
 			o.LimitPrice, o.GpuCount, o.MaxHours = 1<<40, 1<<16, 1<<10
 		}), 400, CodeOverflow},
 		{"empty hour range", resign(func(o *solgridmarket.Order) { o.MinHours, o.MaxHours = 5, 4 }), 400, CodeInvalidOrder},
+		{"fee cap over 100%", resign(func(o *solgridmarket.Order) { o.MaxFeeBps = 10_001 }), 400, CodeInvalidOrder},
 		{"expired", resign(func(o *solgridmarket.Order) { o.ExpiresAt = time.Now().Unix() - 1 }), 400, CodeExpired},
 		{"bad owner key", mutate(func(r *SubmitRequest) { r.Order.Owner = "not-a-key" }), 400, CodeInvalidField},
 		{"bad side", mutate(func(r *SubmitRequest) { r.Order.Side = "buy" }), 400, CodeInvalidField},
@@ -280,6 +284,51 @@ func TestBidNeedsTheBalanceForItsLargestLease(t *testing.T) {
 	f.funds[key.PublicKey()] = 20_500_000
 	if st, body := f.submit(f.order(key, solgridmarket.Side_Bid, 2, 1_000_000)); st != http.StatusCreated {
 		t.Fatalf("covered bid: %d %v", st, body)
+	}
+}
+
+// A bid signed for less than the market's fee could never commit: refused before
+// it reaches the book, with its own code; at the fee it is accepted.
+func TestBidBelowTheMarketsFeeIsRefused(t *testing.T) {
+	f := newAPI(t, true)
+	key := solana.NewWallet().PrivateKey
+	f.funds[key.PublicKey()] = 1 << 40
+	sign := func(maxFee uint16) solgridmarket.SignedOrder {
+		o := f.order(key, solgridmarket.Side_Bid, 2, 1_000_000).Order
+		o.MaxFeeBps = maxFee
+		so, err := client.SignOrder(o, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return so
+	}
+	st, body := f.submit(sign(apiFeeBps - 1))
+	wantError(t, "bid capping the fee under the market's", st, body, http.StatusBadRequest, CodeFeeAboveLimit)
+	if st, body := f.submit(sign(apiFeeBps)); st != http.StatusCreated {
+		t.Fatalf("bid at the market's fee: %d %v", st, body)
+	}
+}
+
+// max_fee_bps travels in the JSON (it is signed) and is read back as a u16.
+func TestMaxFeeBpsRoundTripsThroughTheJSON(t *testing.T) {
+	f := newAPI(t, false)
+	so := f.order(solana.NewWallet().PrivateKey, solgridmarket.Side_Bid, 1, 1_000_000)
+	req := NewSubmitRequest(&so)
+	if req.Order.MaxFeeBps != "250" {
+		t.Fatalf("max_fee_bps in JSON %q, want 250", req.Order.MaxFeeBps)
+	}
+	raw, _ := json.Marshal(req)
+	var back SubmitRequest
+	if err := json.Unmarshal(raw, &back); err != nil {
+		t.Fatal(err)
+	}
+	got, e := back.decode()
+	if e != nil || got.Order != so.Order {
+		t.Fatalf("decoded %+v, %v; want %+v", got, e, so.Order)
+	}
+	back.Order.MaxFeeBps = "65536"
+	if _, e := back.decode(); e == nil || e.Code != CodeOverflow {
+		t.Errorf("max_fee_bps over u16: %v", e)
 	}
 }
 

@@ -62,7 +62,7 @@ func BenchmarkAPISubmit(b *testing.B) {
 				o.LimitPrice = 1_900_000
 			}
 		} else {
-			o.Side, o.PaymentMint, o.LimitPrice = solgridmarket.Side_Bid, mint, 1_999_999-uint64(rng.IntN(100_000))
+			o.Side, o.PaymentMint, o.LimitPrice, o.MaxFeeBps = solgridmarket.Side_Bid, mint, 1_999_999-uint64(rng.IntN(100_000)), 250
 			if r >= 6 {
 				o.LimitPrice = 2_100_000
 			}

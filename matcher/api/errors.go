@@ -25,6 +25,7 @@ const (
 	CodeInsufficientBalance = "insufficient_balance"
 	CodeNodeUnavailable     = "node_unavailable"
 	CodeMintNotAccepted     = "mint_not_accepted"
+	CodeFeeAboveLimit       = "fee_above_limit"
 	CodeNotFound            = "not_found"
 	CodeNotOpen             = "not_open"
 	CodeUnavailable         = "unavailable"

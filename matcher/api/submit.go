@@ -129,6 +129,8 @@ func (s *Server) check(r *http.Request, so *solgridmarket.SignedOrder) *Error {
 				return errorf(http.StatusPaymentRequired, CodeInsufficientBalance, "%v", err)
 			case errors.Is(err, pretrade.ErrMintNotAccepted):
 				return badRequest(CodeMintNotAccepted, "%v", err)
+			case errors.Is(err, pretrade.ErrFeeAboveLimit):
+				return badRequest(CodeFeeAboveLimit, "%v", err)
 			case errors.Is(err, pretrade.ErrOverflow):
 				return badRequest(CodeOverflow, "%v", err)
 			}

@@ -26,6 +26,7 @@ type OrderJSON struct {
 	PaymentMint       string   `json:"payment_mint,omitempty"`
 	Region            Num      `json:"region,omitempty"`
 	MinReliabilityBps Num      `json:"min_reliability_bps,omitempty"`
+	MaxFeeBps         Num      `json:"max_fee_bps,omitempty"` // bid: the highest market fee accepted
 	Version           Num      `json:"version"`
 }
 
@@ -52,7 +53,8 @@ func NewSubmitRequest(so *solgridmarket.SignedOrder) SubmitRequest {
 		Market: o.Market.String(), Owner: o.Owner.String(), OrderID: numOf(o.OrderId), Side: side, SKUs: skus,
 		GPUs: numOf(uint64(o.GpuCount)), LimitPrice: numOf(o.LimitPrice), MinHours: numOf(uint64(o.MinHours)),
 		MaxHours: numOf(uint64(o.MaxHours)), ExpiresAt: Num(strconv.FormatInt(o.ExpiresAt, 10)),
-		Region: numOf(uint64(o.Region)), MinReliabilityBps: numOf(uint64(o.MinReliabilityBps)), Version: numOf(uint64(o.Version)),
+		Region: numOf(uint64(o.Region)), MinReliabilityBps: numOf(uint64(o.MinReliabilityBps)), MaxFeeBps: numOf(uint64(o.MaxFeeBps)),
+		Version: numOf(uint64(o.Version)),
 	}
 	if !o.Node.IsZero() {
 		j.Node = o.Node.String()
@@ -133,6 +135,7 @@ func (r *SubmitRequest) decode() (*solgridmarket.SignedOrder, *Error) {
 		{"max_hours", j.MaxHours, 32, func(v uint64) { o.MaxHours = uint32(v) }},
 		{"region", j.Region, 16, func(v uint64) { o.Region = uint16(v) }},
 		{"min_reliability_bps", j.MinReliabilityBps, 16, func(v uint64) { o.MinReliabilityBps = uint16(v) }},
+		{"max_fee_bps", j.MaxFeeBps, 16, func(v uint64) { o.MaxFeeBps = uint16(v) }},
 		{"version", j.Version, 8, func(v uint64) { o.Version = uint8(v) }},
 	}
 	for _, f := range fields {

@@ -92,7 +92,7 @@ func (e *benchEnv) makeOrder(rng *rand.Rand, kind orderKind) *solgridmarket.Sign
 			o.LimitPrice = mid - 100_000
 		}
 	default:
-		o.Side, o.SkuMask, o.PaymentMint = solgridmarket.Side_Bid, client.SKUMask(sku), e.mint
+		o.Side, o.SkuMask, o.PaymentMint, o.MaxFeeBps = solgridmarket.Side_Bid, client.SKUMask(sku), e.mint, 250
 		if rng.IntN(3) == 0 { // a third of the bids accept a second SKU
 			o.SkuMask |= client.SKUMask(benchSKUs[rng.IntN(len(benchSKUs))])
 		}

@@ -72,6 +72,7 @@ func minRel(bps uint16) orderOpt        { return func(o *solgridmarket.Order) { 
 func expires(at int64) orderOpt         { return func(o *solgridmarket.Order) { o.ExpiresAt = at } }
 func payIn(m solana.PublicKey) orderOpt { return func(o *solgridmarket.Order) { o.PaymentMint = m } }
 func orderID(id uint64) orderOpt        { return func(o *solgridmarket.Order) { o.OrderId = id } }
+func maxFee(bps uint16) orderOpt        { return func(o *solgridmarket.Order) { o.MaxFeeBps = bps } }
 
 func (f *fixture) order(tr trader, side solgridmarket.Side, mask uint32, gpus uint32, price uint64, opts ...orderOpt) solgridmarket.SignedOrder {
 	f.t.Helper()
@@ -81,7 +82,7 @@ func (f *fixture) order(tr trader, side solgridmarket.Side, mask uint32, gpus ui
 		Side: side, Version: client.OrderVersion,
 	}
 	if side == solgridmarket.Side_Bid {
-		o.PaymentMint = f.mint
+		o.PaymentMint, o.MaxFeeBps = f.mint, 250
 	} else {
 		o.Node = solana.NewWallet().PublicKey()
 	}

@@ -371,7 +371,7 @@ func TestDepthAggregatesPriceLevels(t *testing.T) {
 
 func TestSignedOrderIsKeptExactly(t *testing.T) {
 	f := newFixture(t)
-	so := f.order(newTrader(), solgridmarket.Side_Bid, client.SKUMask(H100, H200), 3, 1_234_567)
+	so := f.order(newTrader(), solgridmarket.Side_Bid, client.SKUMask(H100, H200), 3, 1_234_567, maxFee(9_876))
 	res := f.submit(so)
 	got, err := f.book.SignedOrder(f.ctx, res.Seq)
 	if err != nil || !reflect.DeepEqual(*got, so) {

@@ -72,7 +72,7 @@ func (b *Book) OrderBySeq(ctx context.Context, seq string) (*Order, error) {
 // decodeSigned rebuilds the signed order from its signature and order bytes (stored
 // without the market) and the book's constants.
 func (b *Book) decodeSigned(seq string, parts []any) (*solgridmarket.SignedOrder, error) {
-	raw := make([]byte, 0, 64+16+174)
+	raw := make([]byte, 0, 64+16+176)
 	for i, p := range parts {
 		s, ok := p.(string)
 		if !ok {

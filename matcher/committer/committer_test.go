@@ -9,6 +9,7 @@ import (
 	"github.com/redis/go-redis/v9"
 	"github.com/rs/zerolog"
 	"github.com/solgrid/solgrid/client"
+	"github.com/solgrid/solgrid/client/solgridmarket"
 	"github.com/solgrid/solgrid/matcher/book"
 	"github.com/solgrid/solgrid/matcher/matchertest"
 	"github.com/solgrid/solgrid/matcher/metrics"
@@ -51,7 +52,7 @@ func startWith(t testing.TB, s *matchertest.Scene, opts ...func(*Config)) (*metr
 	return m, c, stop
 }
 
-// A new order costs 254 bytes of the 1232 a transaction has, so fills whose orders are
+// A new order costs 256 bytes of the 1232 a transaction has, so fills whose orders are
 // all new go one per transaction; once an order is stored on chain by its first fill,
 // later fills reference it and share transactions.
 func TestEveryFillIsCommittedOnceInBatches(t *testing.T) {
@@ -130,6 +131,40 @@ func TestRenterWithoutFundsIsRemovedAndTheAskRestored(t *testing.T) {
 	}
 	if a, _ := s.Book.OrderBySeq(ctx, askRes.Seq); a.Status != book.StatusOpen || a.Remaining != 4 {
 		t.Errorf("ask %s with %d, want open with 4", a.Status, a.Remaining)
+	}
+	s.Verify(t)
+}
+
+// The authority raised the fee after the renter signed: the chain refuses the fill
+// with FeeAboveOrderLimit, which is the bid's (it can never fill at this fee).
+func TestBidUnderARaisedFeeIsRemovedAndTheAskRestored(t *testing.T) {
+	ctx := context.Background()
+	s := matchertest.New(t, matchertest.Options{Renters: 1, Providers: 1})
+	askRes := s.Submit(t, s.Ask(t, s.Providers[0], 4, 2_000_000))
+	bidRes := s.Submit(t, s.Bid(t, s.Renters[0], 4, 2_500_000, 2)) // signed for matchertest.FeeBps
+	m, err := s.Chain.Client.FetchMarket(ctx, s.Market)
+	if err != nil {
+		t.Fatal(err)
+	}
+	params := solgridmarket.MarketParams{
+		Treasury: m.Treasury, OracleAuthority: m.OracleAuthority, Matcher: m.Matcher, SubsidyPerGpuHour: m.SubsidyPerGpuHour,
+		CheckerRewardPerReport: m.CheckerRewardPerReport, MinerPriceMicroUsd: m.MinerPriceMicroUsd,
+		MaxPriceStalenessSecs: m.MaxPriceStalenessSecs, CheckerMinReportIntervalSecs: m.CheckerMinReportIntervalSecs,
+		MinerMaxSupply: m.MinerMaxSupply, FeeBpsStable: matchertest.FeeBps + 1, FeeBpsToken: m.FeeBpsToken, MinerFeeShareBps: m.MinerFeeShareBps,
+	}
+	if _, err := s.Chain.Client.UpdateMarket(ctx, s.Authority, client.UpdateMarket{Market: s.Market, Params: params, NewAuthority: s.Authority.PublicKey()}, client.SendOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	_, _ = start(t, s)
+	s.WaitDrained(t, time.Minute)
+	if f, _ := s.Book.Fill(ctx, bidRes.Fills[0].Fill); f.Status != book.FillFailed || f.Reason != "FeeAboveOrderLimit" {
+		t.Fatalf("fill %+v, want failed with FeeAboveOrderLimit", f)
+	}
+	if b, _ := s.Book.OrderBySeq(ctx, bidRes.Seq); b.Status != book.StatusRemoved || b.Reason != "FeeAboveOrderLimit" {
+		t.Errorf("guilty bid: %+v", b)
+	}
+	if a, _ := s.Book.OrderBySeq(ctx, askRes.Seq); a.Status != book.StatusOpen || a.Remaining != 4 {
+		t.Errorf("innocent ask %s with %d, want open with 4", a.Status, a.Remaining)
 	}
 	s.Verify(t)
 }

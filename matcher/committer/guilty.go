@@ -34,8 +34,9 @@ func (c *Committer) compensate(ctx context.Context, it *item, errName string) {
 func (c *Committer) guilty(ctx context.Context, errName string, it *item) *solgridmarket.Side {
 	bid, ask := solgridmarket.Side_Bid, solgridmarket.Side_Ask
 	switch errName {
-	case "InsufficientFunds", "BalanceNotOpen", "MintNotAccepted", "PaymentMintMismatch", "ArithmeticOverflow":
-		return &bid // the renter's money or mint
+	case "InsufficientFunds", "BalanceNotOpen", "MintNotAccepted", "PaymentMintMismatch", "ArithmeticOverflow",
+		"FeeAboveOrderLimit": // the market's fee rose above the bid's signed cap: no fill of it can commit
+		return &bid // the renter's money, mint or fee cap
 	case "OrderExpired":
 		if it.bid.Order.ExpiresAt <= time.Now().Unix()+5 {
 			return &bid

@@ -23,7 +23,7 @@ type item struct {
 }
 
 // storedField marks, in an order's hash, that a commit stored the order on chain, so
-// later fills reference it instead of carrying its 254 bytes again.
+// later fills reference it instead of carrying its 256 bytes again.
 const storedField = "oc"
 
 // load reads an entry's fill and orders; nil if the fill is already settled (its entry

@@ -26,6 +26,9 @@ import (
 // Funds each renter deposits: $10,000.
 const Funds = 10_000_000_000
 
+// FeeBps is the market's stablecoin fee, and the fee cap of the scene's bids.
+const FeeBps = 250
+
 // Scene is a market ready for matching and committing.
 type Scene struct {
 	Chain     *clienttest.Chain
@@ -35,6 +38,7 @@ type Scene struct {
 	Market    solana.PublicKey
 	Stable    solana.PublicKey
 	Matcher   solana.PrivateKey
+	Authority solana.PrivateKey // the market's authority (update_market)
 	Renters   []solana.PrivateKey
 	Providers []solana.PrivateKey
 	nextID    atomic.Uint64
@@ -61,13 +65,13 @@ func New(t testing.TB, o Options) *Scene {
 		Params: solgridmarket.MarketParams{
 			Treasury: authority.PublicKey(), OracleAuthority: authority.PublicKey(), Matcher: s.Matcher.PublicKey(),
 			MaxPriceStalenessSecs: 300, MinerMaxSupply: 10, MinerPriceMicroUsd: 1, CheckerMinReportIntervalSecs: 60,
-			FeeBpsStable: 250, FeeBpsToken: 100, MinerFeeShareBps: 2_000,
+			FeeBpsStable: FeeBps, FeeBpsToken: 100, MinerFeeShareBps: 2_000,
 		},
 	}, client.SendOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Market = market
+	s.Market, s.Authority = market, authority
 	funds := o.RenterFunds
 	if funds == 0 {
 		funds = Funds
@@ -104,6 +108,7 @@ func (s *Scene) Bid(t testing.TB, renter solana.PrivateKey, gpus uint32, price u
 	return s.sign(t, renter, solgridmarket.Order{
 		Side: solgridmarket.Side_Bid, GpuCount: gpus, LimitPrice: price, MinHours: 1, MaxHours: hours,
 		SkuMask: client.SKUMask(solgridmarket.GpuSku_H100Sxm, solgridmarket.GpuSku_H200), PaymentMint: s.Stable,
+		MaxFeeBps: FeeBps,
 	})
 }
 

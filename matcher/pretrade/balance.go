@@ -18,8 +18,9 @@ type BalanceSource func(ctx context.Context, owner, mint solana.PublicKey) (uint
 // price, rounded up as the program does); the stablecoin converts 1:1.
 type Converter func(ctx context.Context, mint solana.PublicKey, microUSD uint64) (uint64, error)
 
-// BalanceFunds accepts a bid when the owner's available balance covers its largest
-// possible lease plus fee. Balances are cached for TTL so a burst of bids costs one RPC.
+// BalanceFunds accepts a bid when the market's fee for its mint is within the fee the
+// renter signed for, and the owner's available balance covers its largest possible
+// lease plus fee. Balances are cached for TTL so a burst of bids costs one RPC.
 type BalanceFunds struct {
 	Source  BalanceSource
 	Convert Converter // nil: every mint is a 1:1 micro-USD stablecoin
@@ -50,6 +51,11 @@ func (f *BalanceFunds) CheckBid(ctx context.Context, bid *solgridmarket.Order) e
 		if need, err = f.Convert(ctx, bid.PaymentMint, need); err != nil {
 			return fmt.Errorf("bid %d: price in %s: %w", bid.OrderId, bid.PaymentMint, err)
 		}
+	}
+	// After Convert, which refuses a mint the market does not take.
+	if feeBps > bid.MaxFeeBps {
+		return fmt.Errorf("bid %d accepts at most %d bps, the market charges %d bps in %s: %w",
+			bid.OrderId, bid.MaxFeeBps, feeBps, bid.PaymentMint, ErrFeeAboveLimit)
 	}
 	avail, err := f.available(ctx, bid.Owner, bid.PaymentMint)
 	if err != nil {

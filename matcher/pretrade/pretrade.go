@@ -20,6 +20,10 @@ var ErrNodeUnavailable = errors.New("the node cannot serve this ask")
 // ErrMintNotAccepted: the bid pays in a mint the market does not take.
 var ErrMintNotAccepted = errors.New("the market does not accept this payment mint")
 
+// ErrFeeAboveLimit: the market's fee for the bid's payment mint is above the fee
+// the renter signed for (max_fee_bps); the program would refuse every fill of it.
+var ErrFeeAboveLimit = errors.New("the market's fee is above the bid's max_fee_bps")
+
 // ErrOverflow: price × GPUs × hours (+ fee) does not fit in a u64, as on chain.
 var ErrOverflow = errors.New("price × GPUs × hours overflows u64")
 

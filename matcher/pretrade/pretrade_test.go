@@ -60,3 +60,49 @@ func TestBalanceIsCachedForTTL(t *testing.T) {
 		t.Fatalf("after TTL: %v, %d reads", err, reads)
 	}
 }
+
+// The bid's signed cap is compared with the fee of its own payment mint, before
+// any balance is read; at the cap it passes, one bps under it is refused.
+func TestBidCappingTheFeeBelowTheMarketsFeeIsRefused(t *testing.T) {
+	m := &solgridmarket.Market{StableMint: solana.NewWallet().PublicKey(), TokenMint: solana.NewWallet().PublicKey(),
+		TokenPriceMicroUsd: 1_000_000, FeeBpsStable: 250, FeeBpsToken: 100}
+	reads := 0
+	f := &BalanceFunds{
+		Source: func(context.Context, solana.PublicKey, solana.PublicKey) (uint64, error) {
+			reads++
+			return 1 << 60, nil
+		},
+		FeeBps: func(mint solana.PublicKey) uint16 {
+			if mint == m.TokenMint {
+				return m.FeeBpsToken
+			}
+			return m.FeeBpsStable
+		},
+		Convert: func(_ context.Context, mint solana.PublicKey, microUSD uint64) (uint64, error) {
+			return convert(m, 6, mint, microUSD)
+		},
+	}
+	cases := []struct {
+		mint   solana.PublicKey
+		maxFee uint16
+		want   error
+	}{
+		{m.StableMint, 250, nil},
+		{m.StableMint, 249, ErrFeeAboveLimit},
+		{m.TokenMint, 100, nil}, // the token's lower fee, not the stablecoin's
+		{m.TokenMint, 99, ErrFeeAboveLimit},
+		{solana.NewWallet().PublicKey(), 10_000, ErrMintNotAccepted},
+	}
+	for _, c := range cases {
+		reads = 0
+		bid := &solgridmarket.Order{Owner: solana.NewWallet().PublicKey(), LimitPrice: 1_000_000, GpuCount: 1, MaxHours: 1,
+			PaymentMint: c.mint, MaxFeeBps: c.maxFee, Side: solgridmarket.Side_Bid}
+		err := f.CheckBid(context.Background(), bid)
+		if (c.want == nil && err != nil) || (c.want != nil && !errors.Is(err, c.want)) {
+			t.Errorf("mint %s cap %d: %v, want %v", c.mint, c.maxFee, err, c.want)
+		}
+		if c.want != nil && reads != 0 {
+			t.Errorf("mint %s cap %d: balance read for a refused bid", c.mint, c.maxFee)
+		}
+	}
+}

@@ -256,7 +256,8 @@ end
 
 for seq, o in pairs(ord) do
   if o.new then
-    -- The signed order in fields of at most 64 bytes so the hash stays a compact listpack;
+    -- The signed order in fields of at most 64 bytes so the hash stays a compact listpack:
+    -- signature (64) + order without the market (144) = 208 bytes, b3 holds the last 16;
     -- the rest (id, GPU count, node...) is in the signed bytes.
     -- (numbers as the strings they came in: Redis would format Lua numbers with printf %.17g)
     local a = o.a

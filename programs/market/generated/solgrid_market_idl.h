@@ -139,6 +139,7 @@ enum solgrid_error {
   SOLGRID_ERR_LEASE_ALREADY_EXISTS = 6045, /* A lease for this (bid, ask) pair was already committed */
   SOLGRID_ERR_ORDERS_STILL_OPEN = 6046, /* A lease can be closed only once one of its orders can never fill again (filled, cancelled or expired) */
   SOLGRID_ERR_ZERO_AUTHORITY = 6047, /* The authority, oracle authority, matcher and treasury must not be the zero address */
+  SOLGRID_ERR_FEE_ABOVE_ORDER_LIMIT = 6048, /* The market's fee for the bid's payment mint is above the fee the renter signed for */
 };
 
 /* Name and message of an error code, for Anchor-style error logs; NULL if unknown. */
@@ -192,6 +193,7 @@ static inline const char *solgrid_error_name(uint64_t code) {
   case SOLGRID_ERR_LEASE_ALREADY_EXISTS: return "LeaseAlreadyExists";
   case SOLGRID_ERR_ORDERS_STILL_OPEN: return "OrdersStillOpen";
   case SOLGRID_ERR_ZERO_AUTHORITY: return "ZeroAuthority";
+  case SOLGRID_ERR_FEE_ABOVE_ORDER_LIMIT: return "FeeAboveOrderLimit";
   default: return NULL;
   }
 }
@@ -246,6 +248,7 @@ static inline const char *solgrid_error_msg(uint64_t code) {
   case SOLGRID_ERR_LEASE_ALREADY_EXISTS: return "A lease for this (bid, ask) pair was already committed";
   case SOLGRID_ERR_ORDERS_STILL_OPEN: return "A lease can be closed only once one of its orders can never fill again (filled, cancelled or expired)";
   case SOLGRID_ERR_ZERO_AUTHORITY: return "The authority, oracle authority, matcher and treasury must not be the zero address";
+  case SOLGRID_ERR_FEE_ABOVE_ORDER_LIMIT: return "The market's fee for the bid's payment mint is above the fee the renter signed for";
   default: return NULL;
   }
 }
@@ -446,11 +449,11 @@ _Static_assert(offsetof(Balance, bump) == 120, "offset of Balance.bump");
 _Static_assert(offsetof(Balance, reserved) == 121, "offset of Balance.reserved");
 
 /* A signed order; the owner signs "solgrid:order:v1" || borsh(order). */
-typedef struct __attribute__((packed, aligned(2))) Order {
+typedef struct __attribute__((packed, aligned(8))) Order {
   /* Market the order is for. */
-  uint8_t market[32]; /* offset 0, size 32 */
+  SolPubkey market; /* offset 0, size 32 */
   /* Wallet that signed the order. */
-  uint8_t owner[32]; /* offset 32, size 32 */
+  SolPubkey owner; /* offset 32, size 32 */
   /* Owner-chosen id, unique per owner and market. */
   uint64_t order_id; /* offset 64, size 8 */
   /* Micro-USD per GPU-hour: the most a bid pays, the least an ask takes. */
@@ -466,9 +469,9 @@ typedef struct __attribute__((packed, aligned(2))) Order {
   /* Longest lease the order accepts. */
   uint32_t max_hours; /* offset 100, size 4 */
   /* Ask: the provider's node; bid: zero. */
-  uint8_t node[32]; /* offset 104, size 32 */
+  SolPubkey node; /* offset 104, size 32 */
   /* Bid: the mint it pays in; ask: the mint it insists on, or zero for either. */
-  uint8_t payment_mint[32]; /* offset 136, size 32 */
+  SolPubkey payment_mint; /* offset 136, size 32 */
   /* Ask: the node's region; bid: required region, 0 = any. */
   uint16_t region; /* offset 168, size 2 */
   /* Bid: least node reliability accepted (checked once nodes exist on chain). */
@@ -476,9 +479,11 @@ typedef struct __attribute__((packed, aligned(2))) Order {
   Side side; /* offset 172, size 1 */
   /* Order format version, 1. */
   uint8_t version; /* offset 173, size 1 */
+  /* Bid: the highest fee (bps) the renter accepts; the lease's fee must not exceed it. Ask: ignored, 0. */
+  uint16_t max_fee_bps; /* offset 174, size 2 */
 } Order;
-_Static_assert(sizeof(Order) == 174, "sizeof Order");
-_Static_assert(_Alignof(Order) == 2, "alignment of Order");
+_Static_assert(sizeof(Order) == 176, "sizeof Order");
+_Static_assert(_Alignof(Order) == 8, "alignment of Order");
 _Static_assert(offsetof(Order, market) == 0, "offset of Order.market");
 _Static_assert(offsetof(Order, owner) == 32, "offset of Order.owner");
 _Static_assert(offsetof(Order, order_id) == 64, "offset of Order.order_id");
@@ -494,9 +499,10 @@ _Static_assert(offsetof(Order, region) == 168, "offset of Order.region");
 _Static_assert(offsetof(Order, min_reliability_bps) == 170, "offset of Order.min_reliability_bps");
 _Static_assert(offsetof(Order, side) == 172, "offset of Order.side");
 _Static_assert(offsetof(Order, version) == 173, "offset of Order.version");
+_Static_assert(offsetof(Order, max_fee_bps) == 174, "offset of Order.max_fee_bps");
 
 /* Fill and cancel record of one order (PDA ["order", market, owner, order_id]). */
-typedef struct __attribute__((packed, aligned(2))) OrderState {
+typedef struct __attribute__((packed, aligned(8))) OrderState {
   /* Anchor discriminator; sizeof includes it. */
   uint8_t discriminator[8]; /* offset 0, size 8 */
   /* GPUs of this order already committed to leases. */
@@ -508,10 +514,10 @@ typedef struct __attribute__((packed, aligned(2))) OrderState {
   uint8_t bump; /* offset 14, size 1 */
   uint8_t reserved[1]; /* offset 15, size 1 */
   /* The signed order, stored on first fill so later fills need no signature. */
-  Order order; /* offset 16, size 174 */
+  Order order; /* offset 16, size 176 */
 } OrderState;
-_Static_assert(sizeof(OrderState) == 190, "sizeof OrderState");
-_Static_assert(_Alignof(OrderState) == 2, "alignment of OrderState");
+_Static_assert(sizeof(OrderState) == 192, "sizeof OrderState");
+_Static_assert(_Alignof(OrderState) == 8, "alignment of OrderState");
 _Static_assert(offsetof(OrderState, discriminator) == 0, "offset of OrderState.discriminator");
 _Static_assert(offsetof(OrderState, filled_gpus) == 8, "offset of OrderState.filled_gpus");
 _Static_assert(offsetof(OrderState, cancelled) == 12, "offset of OrderState.cancelled");
@@ -617,14 +623,14 @@ _Static_assert(offsetof(Fill, ask) == 17, "offset of Fill.ask");
 _Static_assert(offsetof(Fill, maker) == 18, "offset of Fill.maker");
 
 /* An order with its owner's ed25519 signature over domain || order, as carried in commit_leases. */
-typedef struct __attribute__((packed, aligned(2))) SignedOrder {
+typedef struct __attribute__((packed, aligned(8))) SignedOrder {
   uint8_t signature[64]; /* offset 0, size 64 */
   /* The domain prefix "solgrid:order:v1". */
   uint8_t domain[16]; /* offset 64, size 16 */
-  Order order; /* offset 80, size 174 */
+  Order order; /* offset 80, size 176 */
 } SignedOrder;
-_Static_assert(sizeof(SignedOrder) == 254, "sizeof SignedOrder");
-_Static_assert(_Alignof(SignedOrder) == 2, "alignment of SignedOrder");
+_Static_assert(sizeof(SignedOrder) == 256, "sizeof SignedOrder");
+_Static_assert(_Alignof(SignedOrder) == 8, "alignment of SignedOrder");
 _Static_assert(offsetof(SignedOrder, signature) == 0, "offset of SignedOrder.signature");
 _Static_assert(offsetof(SignedOrder, domain) == 64, "offset of SignedOrder.domain");
 _Static_assert(offsetof(SignedOrder, order) == 80, "offset of SignedOrder.order");

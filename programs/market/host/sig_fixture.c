@@ -38,8 +38,8 @@ size_t host_sysvar_build(uint8_t *out, size_t cap, const HostIx *ixs, uint16_t n
 
 static void fixture_order(Order *o, uint8_t owner, Side side) {
   memset(o, 0, sizeof *o);
-  memset(o->market, 0x4d, 32);
-  memset(o->owner, owner, 32);
+  memset(o->market.x, 0x4d, 32);
+  memset(o->owner.x, owner, 32);
   o->order_id = owner;
   o->limit_price = 2000000;
   o->expires_at = 1760003600;
@@ -47,7 +47,8 @@ static void fixture_order(Order *o, uint8_t owner, Side side) {
   o->gpu_count = 8;
   o->min_hours = 1;
   o->max_hours = 24;
-  memset(o->payment_mint, side == SOLGRID_SIDE_BID ? 0x22 : 0, 32);
+  memset(o->payment_mint.x, side == SOLGRID_SIDE_BID ? 0x22 : 0, 32);
+  o->max_fee_bps = side == SOLGRID_SIDE_BID ? SIG_FIXTURE_MAX_FEE_BPS : 0;
   o->side = side;
   o->version = 1;
 }

@@ -18,6 +18,8 @@
 #define SIG_FIXTURE_COMMIT_INDEX 2
 #define SIG_FIXTURE_DATA_MAX (SG_COMMIT_ORDERS_OFFSET + SOLGRID_MAX_FILLS * sizeof(SignedOrder) + 4 + SOLGRID_MAX_FILLS * sizeof(Fill))
 #define SIG_FIXTURE_SYSVAR_MAX 8192
+/* The bid's fee cap: exactly the stablecoin fee of the markets the tests pair it with. */
+#define SIG_FIXTURE_MAX_FEE_BPS 250
 
 typedef struct {
   uint8_t program_id[32];

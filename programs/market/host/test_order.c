@@ -44,8 +44,9 @@ static uint64_t match(void) {
 }
 
 static void pins_idl_constants(void) {
-  CHECK_EQ(sizeof(SignedOrder), 254);
-  CHECK_EQ(SG_ORDER_MESSAGE_LEN, 190);
+  CHECK_EQ(sizeof(Order), 176);
+  CHECK_EQ(sizeof(SignedOrder), 256);
+  CHECK_EQ(SG_ORDER_MESSAGE_LEN, 192);
   CHECK(memcmp(SOLGRID_ORDER_DOMAIN, "solgrid:order:v1", 16) == 0);
   CHECK_EQ(SOLGRID_MAX_FILLS, 16);
   CHECK_EQ(SOLGRID_STORED_ORDER, 255);
@@ -70,7 +71,7 @@ static void accepts_valid_orders_and_refuses_malformed_ones(void) {
   BAD(o.limit_price = 0);
   BAD(o.min_hours = 0);
   BAD(o.min_hours = 25);
-  BAD(memset(o.payment_mint, 0, 32));
+  BAD(memset(o.payment_mint.x, 0, 32));
   o = ask;
   o.sku_mask = 3; /* an ask offers exactly one SKU */
   CHECK_EQ(sg_order_check(&o), SOLGRID_ERR_INVALID_ORDER);
@@ -91,11 +92,11 @@ static void refuses_each_broken_rule(void) {
     stmt;                                                                                                    \
     CHECK_EQ(match(), SOLGRID_ERR_##err);                                                                    \
   } while (0)
-  RULE(bid.market[0] ^= 1, WRONG_MARKET);
-  RULE(ask.market[31] ^= 1, WRONG_MARKET);
+  RULE(bid.market.x[0] ^= 1, WRONG_MARKET);
+  RULE(ask.market.x[31] ^= 1, WRONG_MARKET);
   RULE(bid.side = SOLGRID_SIDE_ASK, WRONG_SIDE);
   RULE(ask.side = SOLGRID_SIDE_BID, WRONG_SIDE);
-  RULE(memcpy(ask.owner, bid.owner, 32), SELF_TRADE);
+  RULE(ask.owner = bid.owner, SELF_TRADE);
   RULE(fill.gpu_count = 0, ZERO_AMOUNT);
   RULE(fill.maker = 2, INVALID_INSTRUCTION_DATA);
   RULE(bid.sku_mask = 1, SKU_NOT_ACCEPTED);
@@ -107,8 +108,8 @@ static void refuses_each_broken_rule(void) {
   RULE(fill.hours = 0, HOURS_OUTSIDE_RANGE);
   RULE(ask.min_hours = 3, HOURS_OUTSIDE_RANGE);
   RULE((bid.region = 7, ask.region = 8), REGION_MISMATCH);
-  RULE(bid.payment_mint[0] ^= 1, MINT_NOT_ACCEPTED);
-  RULE(memset(ask.payment_mint, 0x33, 32), PAYMENT_MINT_MISMATCH);
+  RULE(bid.payment_mint.x[0] ^= 1, MINT_NOT_ACCEPTED);
+  RULE(memset(ask.payment_mint.x, 0x33, 32), PAYMENT_MINT_MISMATCH);
   RULE(bid.expires_at = NOW, ORDER_EXPIRED);
   RULE(ask.expires_at = NOW - 1, ORDER_EXPIRED);
 #undef RULE
@@ -116,7 +117,37 @@ static void refuses_each_broken_rule(void) {
   bid.region = 7;
   ask.region = 7;
   CHECK_EQ(match(), 0);
-  memset(ask.payment_mint, 0x22, 32);
+  memset(ask.payment_mint.x, 0x22, 32);
+  CHECK_EQ(match(), 0);
+}
+
+/* The bid caps the fee at the rate of its payment mint: the authority may have
+ * raised it after the renter signed. */
+static void refuses_a_fee_above_the_bids_limit(void) {
+  setup();
+  CHECK_EQ(bid.max_fee_bps, 250);
+  CHECK_EQ(ask.max_fee_bps, 0); /* an ask's cap is ignored */
+  CHECK_EQ(match(), 0);         /* at the limit */
+  market.fee_bps_stable = 251;
+  CHECK_EQ(match(), SOLGRID_ERR_FEE_ABOVE_ORDER_LIMIT);
+  market.fee_bps_token = 10000; /* not the stablecoin bid's rate */
+  market.fee_bps_stable = 250;
+  CHECK_EQ(match(), 0);
+  setup();
+  bid.max_fee_bps = 249;
+  CHECK_EQ(match(), SOLGRID_ERR_FEE_ABOVE_ORDER_LIMIT);
+}
+
+static void checks_a_token_bids_fee_against_the_token_rate(void) {
+  setup();
+  memset(bid.payment_mint.x, 0x33, 32);
+  bid.max_fee_bps = 100;
+  market.fee_bps_stable = 10000; /* not the token bid's rate */
+  CHECK_EQ(match(), 0);
+  market.fee_bps_token = 101;
+  CHECK_EQ(match(), SOLGRID_ERR_FEE_ABOVE_ORDER_LIMIT);
+  market.fee_bps_token = 0;
+  bid.max_fee_bps = 0;
   CHECK_EQ(match(), 0);
 }
 
@@ -146,7 +177,7 @@ static void computes_stablecoin_amounts(void) {
 static void converts_token_payment_at_the_oracle_price(void) {
   SgLeaseAmounts a;
   setup();
-  memset(bid.payment_mint, 0x33, 32);
+  memset(bid.payment_mint.x, 0x33, 32);
   CHECK_EQ(sg_lease_amounts(&m, &a), 0);
   CHECK_EQ(a.cost, 10666666667ULL);
   CHECK_EQ(a.fee_bps, 100);
@@ -211,7 +242,7 @@ static void decodes_commit_data(void) {
   CHECK_EQ(a.n_orders, 2);
   CHECK_EQ(a.orders_offset, 13);
   CHECK_EQ(a.n_fills, 1);
-  CHECK_EQ(a.fills_offset, 13 + 2 * 254 + 4);
+  CHECK_EQ(a.fills_offset, 13 + 2 * 256 + 4);
   sg_commit_fill(f->commit, &a, 0, &got);
   CHECK_EQ(got.gpu_count, 4);
   CHECK_EQ(got.ask, 1);
@@ -224,10 +255,10 @@ static void decodes_commit_data(void) {
   f->commit[9] = 17;
   CHECK_EQ(sg_commit_decode(f->commit, f->commit_len, &a), SOLGRID_ERR_TOO_MANY_FILLS);
   f->commit[9] = 2;
-  f->commit[13 + 2 * 254] = 17;
+  f->commit[13 + 2 * 256] = 17;
   CHECK_EQ(sg_commit_decode(f->commit, f->commit_len, &a), SOLGRID_ERR_TOO_MANY_FILLS);
-  f->commit[13 + 2 * 254] = 0; /* zero fills (and the length no longer matches) */
-  CHECK_EQ(sg_commit_decode(f->commit, 13 + 2 * 254 + 4, &a), SOLGRID_ERR_INVALID_INSTRUCTION_DATA);
+  f->commit[13 + 2 * 256] = 0; /* zero fills (and the length no longer matches) */
+  CHECK_EQ(sg_commit_decode(f->commit, 13 + 2 * 256 + 4, &a), SOLGRID_ERR_INVALID_INSTRUCTION_DATA);
   for (uint64_t n = 0; n < 13; n++)
     CHECK(sg_commit_decode(f->commit, n, &a) != 0);
   free(f);
@@ -238,6 +269,8 @@ void run_order_tests(void) {
   RUN(accepts_valid_orders_and_refuses_malformed_ones);
   RUN(matches_a_valid_pair);
   RUN(refuses_each_broken_rule);
+  RUN(refuses_a_fee_above_the_bids_limit);
+  RUN(checks_a_token_bids_fee_against_the_token_rate);
   RUN(limits_fills_to_the_remaining_quantity);
   RUN(computes_stablecoin_amounts);
   RUN(converts_token_payment_at_the_oracle_price);

@@ -111,8 +111,8 @@ void vc_order_state(HostAccount *a, const HostMarket *m, const SolPubkey *owner,
   memcpy(s->discriminator, &disc, 8);
   s->filled_gpus = filled_gpus;
   s->has_order = 1;
-  memcpy(s->order.market, m->market.key.x, 32);
-  memcpy(s->order.owner, owner->x, 32);
+  s->order.market = m->market.key;
+  s->order.owner = *owner;
   s->order.order_id = order_id;
 }
 

@@ -11,12 +11,6 @@ bool sg_order_domain_ok(const uint8_t *p) {
 
 static bool one_bit(uint32_t v) { return v != 0 && (v & (v - 1)) == 0; }
 
-static bool is_zero_key(const uint8_t *k) {
-  SolPubkey key;
-  __builtin_memcpy(key.x, k, SOL_PUBKEY_LEN); /* k may be unaligned */
-  return sol_pubkey_is_zero(&key);
-}
-
 uint64_t sg_order_check(const Order *o) {
   uint32_t all = ((uint32_t)1 << SOLGRID_GPU_SKU_COUNT) - 1;
   if (o->version != SG_ORDER_VERSION || (o->side != SOLGRID_SIDE_BID && o->side != SOLGRID_SIDE_ASK))
@@ -25,18 +19,18 @@ uint64_t sg_order_check(const Order *o) {
     return SG_ERR(INVALID_ORDER);
   if (o->gpu_count == 0 || o->limit_price == 0 || o->min_hours == 0 || o->min_hours > o->max_hours)
     return SG_ERR(INVALID_ORDER);
-  if (o->side == SOLGRID_SIDE_BID && is_zero_key(o->payment_mint))
+  if (o->side == SOLGRID_SIDE_BID && sol_pubkey_is_zero(&o->payment_mint))
     return SG_ERR(INVALID_ORDER);
   return SOL_SUCCESS;
 }
 
 static uint64_t check_parties(const SgMatch *m) {
   const Order *bid = m->bid, *ask = m->ask;
-  if (!sol_bytes_eq(bid->market, m->market_key->x, 32) || !sol_bytes_eq(ask->market, m->market_key->x, 32))
+  if (!sol_pubkey_eq(&bid->market, m->market_key) || !sol_pubkey_eq(&ask->market, m->market_key))
     return SG_ERR(WRONG_MARKET);
   if (bid->side != SOLGRID_SIDE_BID || ask->side != SOLGRID_SIDE_ASK)
     return SG_ERR(WRONG_SIDE);
-  if (sol_bytes_eq(bid->owner, ask->owner, 32))
+  if (sol_pubkey_eq(&bid->owner, &ask->owner))
     return SG_ERR(SELF_TRADE);
   if (m->fill->gpu_count == 0)
     return SG_ERR(ZERO_AMOUNT);
@@ -61,13 +55,24 @@ static uint64_t check_hours(const SgMatch *m) {
   return SOL_SUCCESS;
 }
 
+static bool pays_in_token(const SgMatch *m) { return sol_pubkey_eq(&m->bid->payment_mint, &m->market->token_mint); }
+
 static uint64_t check_payment(const SgMatch *m) {
-  const uint8_t *mint = m->bid->payment_mint;
-  if (!sol_bytes_eq(mint, m->market->stable_mint.x, 32) && !sol_bytes_eq(mint, m->market->token_mint.x, 32))
+  const SolPubkey *mint = &m->bid->payment_mint;
+  if (!sol_pubkey_eq(mint, &m->market->stable_mint) && !pays_in_token(m))
     return SG_ERR(MINT_NOT_ACCEPTED);
-  if (!is_zero_key(m->ask->payment_mint) && !sol_bytes_eq(m->ask->payment_mint, mint, 32))
+  if (!sol_pubkey_is_zero(&m->ask->payment_mint) && !sol_pubkey_eq(&m->ask->payment_mint, mint))
     return SG_ERR(PAYMENT_MINT_MISMATCH);
   return SOL_SUCCESS;
+}
+
+/* The authority may raise the fee after the renter signed: the bid caps it. */
+static uint16_t fee_bps_of(const SgMatch *m) {
+  return pays_in_token(m) ? m->market->fee_bps_token : m->market->fee_bps_stable;
+}
+
+static uint64_t check_fee(const SgMatch *m) {
+  return fee_bps_of(m) > m->bid->max_fee_bps ? SG_ERR(FEE_ABOVE_ORDER_LIMIT) : SOL_SUCCESS;
 }
 
 static GpuSku sku_of(uint32_t one_bit_mask) {
@@ -87,7 +92,7 @@ uint64_t sg_match_check(const SgMatch *m, GpuSku *sku) {
     return r;
   if (m->bid->region != 0 && m->bid->region != m->ask->region)
     return SG_ERR(REGION_MISMATCH);
-  if ((r = check_payment(m)) != SOL_SUCCESS)
+  if ((r = check_payment(m)) != SOL_SUCCESS || (r = check_fee(m)) != SOL_SUCCESS)
     return r;
   if (m->now >= m->bid->expires_at || m->now >= m->ask->expires_at)
     return SG_ERR(ORDER_EXPIRED);
@@ -142,13 +147,13 @@ static uint64_t fee_of(uint64_t cost, uint16_t bps) {
 
 uint64_t sg_lease_amounts(const SgMatch *m, SgLeaseAmounts *out) {
   uint64_t usd, r;
-  bool token = sol_bytes_eq(m->bid->payment_mint, m->market->token_mint.x, 32);
+  bool token = pays_in_token(m);
   if (!mul_checked(m->fill->price_micro_usd, m->fill->gpu_count, &usd) || !mul_checked(usd, m->fill->hours, &usd))
     return SG_ERR(ARITHMETIC_OVERFLOW);
   out->cost = usd;
   if (token && (r = to_tokens(m, usd, &out->cost)) != SOL_SUCCESS)
     return r;
-  out->fee_bps = token ? m->market->fee_bps_token : m->market->fee_bps_stable;
+  out->fee_bps = fee_bps_of(m);
   if (out->fee_bps > SG_MAX_BPS)
     return SG_ERR(INVALID_FEE_BPS);
   out->fee = fee_of(out->cost, out->fee_bps);

@@ -37,7 +37,7 @@ typedef struct {
 } SgMatch;
 
 /* The first failed rule among market, sides, self-trade, quantity, SKU, price,
- * hours, region, payment mint and expiry; *sku gets the leased GPU. */
+ * hours, region, payment mint, fee limit and expiry; *sku gets the leased GPU. */
 uint64_t sg_match_check(const SgMatch *m, GpuSku *sku);
 
 /* OrderCancelled / Overfill for an order whose record shows `filled` GPUs. */

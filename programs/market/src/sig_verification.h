@@ -7,7 +7,7 @@
  * The Ed25519 instruction carries no signatures, keys or messages of its own:
  * for new order i it points into the commit instruction's data at
  *   signature = orders_offset + i * sizeof(SignedOrder)            (64 bytes)
- *   message   = that + 64: domain || order                         (190 bytes)
+ *   message   = that + 64: domain || order                         (192 bytes)
  *   pubkey    = message + 16 + offsetof(Order, owner)              (32 bytes)
  * with all three instruction indexes = the executing instruction's index. */
 #ifndef SG_SIG_VERIFICATION_H

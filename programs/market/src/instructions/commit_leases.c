@@ -105,7 +105,7 @@ static void order_seeds(OrderSeeds *s, const SolPubkey *market, const Order *o, 
   s->bump[0] = bump;
   s->seeds[0] = (SolSeed){(const uint8_t *)prefix, SOLGRID_SEED_ORDER_LEN};
   s->seeds[1] = (SolSeed){market->x, SOL_PUBKEY_LEN};
-  s->seeds[2] = (SolSeed){o->owner, SOL_PUBKEY_LEN};
+  s->seeds[2] = (SolSeed){o->owner.x, SOL_PUBKEY_LEN};
   s->seeds[3] = (SolSeed){s->order_id_le, 8};
   s->seeds[4] = (SolSeed){s->bump, 1};
 }
@@ -187,12 +187,9 @@ static uint64_t check_lease_address(const Commit *c, FillPlan *f) {
  * (balance.c checks it records exactly these keys). */
 static uint64_t check_renter_balance(const Commit *c, FillPlan *f) {
   const Order *bid = &f->side[BID].order;
-  SolPubkey owner, mint;
-  BalanceKey key = {c->market_info->key, &owner, &mint};
+  BalanceKey key = {c->market_info->key, &bid->owner, &bid->payment_mint};
   Balance *b;
   uint64_t r, total = f->amounts.cost + f->amounts.fee;
-  __builtin_memcpy(owner.x, bid->owner, SOL_PUBKEY_LEN);
-  __builtin_memcpy(mint.x, bid->payment_mint, SOL_PUBKEY_LEN);
   refresh(f->balance);
   if ((r = sg_require_writable(f->balance)) != SOL_SUCCESS)
     return r;
@@ -272,10 +269,10 @@ static void write_lease(const Commit *c, const FillPlan *f) {
   l->bid_order_id = bid->order_id;
   l->ask_order_id = ask->order_id;
   __builtin_memcpy(l->market, c->market_info->key->x, 32);
-  __builtin_memcpy(l->renter, bid->owner, 32);
-  __builtin_memcpy(l->provider, ask->owner, 32);
-  __builtin_memcpy(l->node, ask->node, 32);
-  __builtin_memcpy(l->payment_mint, bid->payment_mint, 32);
+  __builtin_memcpy(l->renter, bid->owner.x, 32);
+  __builtin_memcpy(l->provider, ask->owner.x, 32);
+  __builtin_memcpy(l->node, ask->node.x, 32);
+  __builtin_memcpy(l->payment_mint, bid->payment_mint.x, 32);
   __builtin_memcpy(l->rent_payer, c->matcher->key->x, 32);
   l->gpu_count = f->fill.gpu_count;
   l->hours = f->fill.hours;

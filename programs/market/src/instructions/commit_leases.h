@@ -1,6 +1,6 @@
 /* commit_leases.h - the instruction data decoder of commit_leases, exposed for
  * host tests and the fuzzer. Data: discriminator (8) || u8 ed25519_instruction_index
- * || u32 n || n x SignedOrder (254) || u32 m || m x Fill (19), nothing after. */
+ * || u32 n || n x SignedOrder (256) || u32 m || m x Fill (19), nothing after. */
 #ifndef SG_COMMIT_LEASES_H
 #define SG_COMMIT_LEASES_H
 
