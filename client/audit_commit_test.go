@@ -48,7 +48,7 @@ func (s *leaseScene) fillWith(bid, ask client.OrderRef, gpus uint32) client.Leas
 // One bid of 8 GPUs in two fills of the same transaction, 6 + 3: the second
 // fill must see what the first wrote to the OrderState it just created.
 func TestAuditOneCommitCannotOverfillAnOrderAcrossItsFills(t *testing.T) {
-	s := newLeaseScene(t)
+	s := newLeaseScene(t, oversizedTransactions)
 	bid := sign(t, s.bid(1), s.renter)
 	plan := s.plan(t, s.fillWith(client.NewOrder(bid), client.NewOrder(sign(t, s.ask(2), s.provider)), 6),
 		s.fillWith(client.NewOrder(bid), client.NewOrder(sign(t, s.ask(3), s.provider)), 3))
@@ -58,7 +58,7 @@ func TestAuditOneCommitCannotOverfillAnOrderAcrossItsFills(t *testing.T) {
 // The same, with the second fill referencing the bid as stored (index 255) by
 // the first fill of the same transaction.
 func TestAuditOneCommitCannotOverfillAStoredReferenceToAnOrderItCreated(t *testing.T) {
-	s := newLeaseScene(t)
+	s := newLeaseScene(t, oversizedTransactions)
 	bidOrder := s.bid(1)
 	bid := sign(t, bidOrder, s.renter)
 	plan := s.plan(t, s.fillWith(client.NewOrder(bid), client.NewOrder(sign(t, s.ask(2), s.provider)), 6),
@@ -93,7 +93,7 @@ func TestAuditCancelOrderEarlierInTheSameTransactionStopsTheCommit(t *testing.T)
 // instruction): the copy's signatures point at the first commit, so it is
 // refused instead of committing the fills again.
 func TestAuditACommitRepeatedInTheSameTransactionIsRefused(t *testing.T) {
-	s := newLeaseScene(t)
+	s := newLeaseScene(t, oversizedTransactions)
 	plan := s.plan(t, s.pair(t, s.bid(1), s.ask(2), 2, 1))
 	s.auditRejects(t, "InvalidEd25519Instruction", 2, s.watched(plan), []solana.PrivateKey{s.matcher},
 		plan.Instructions[0], plan.Instructions[1], plan.Instructions[1])
@@ -267,7 +267,7 @@ func TestAuditAStoredReferenceWithoutAnOrderStateIsOrderNotStored(t *testing.T) 
 // per fill, 6 + 3 GPUs of 8: both copies map to one OrderState, so the second
 // fill sees the first and overfills.
 func TestAuditTwoCopiesOfAnOrderInNewOrdersShareItsQuantity(t *testing.T) {
-	s := newLeaseScene(t)
+	s := newLeaseScene(t, oversizedTransactions)
 	bid := sign(t, s.bid(1), s.renter)
 	ask1, ask2 := sign(t, s.ask(2), s.provider), sign(t, s.ask(3), s.provider)
 	plan := s.plan(t, s.fillWith(client.NewOrder(bid), client.NewOrder(ask1), 6), s.fillWith(client.NewOrder(bid), client.NewOrder(ask2), 3))

@@ -60,7 +60,7 @@ func TestCommitRejectsForgedSignature(t *testing.T) {
 // data (instruction index 0xFFFF), while the commit carries the order the
 // renter never signed.
 func TestCommitRejectsSignatureOfADifferentMessage(t *testing.T) {
-	s := newLeaseScene(t)
+	s := newLeaseScene(t, oversizedTransactions)
 	bid := s.bid(1)
 	plan := s.plan(t, s.pair(t, bid, s.ask(2), 4, 3))
 	signedBid := bid
@@ -77,7 +77,7 @@ func TestCommitRejectsSignatureOfADifferentMessage(t *testing.T) {
 // A second, byte-identical copy of the bid sits in new_orders; the Ed25519
 // offsets for order 0 point at the copy. Every signature is valid; the offset is not.
 func TestCommitRejectsEd25519OffsetPointingAtAnotherCopy(t *testing.T) {
-	s := newLeaseScene(t)
+	s := newLeaseScene(t, oversizedTransactions)
 	fill := s.pair(t, s.bid(1), s.ask(2), 4, 3)
 	plan := s.plan(t, fill)
 	orders := []solgridmarket.SignedOrder{*fill.Bid.Signed, *fill.Ask.Signed, *fill.Bid.Signed}

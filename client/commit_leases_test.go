@@ -177,7 +177,7 @@ func TestCommitLeasesFillsAStoredOrderAgain(t *testing.T) {
 
 // One taker bid shared by two asks in one transaction: the bid is carried once.
 func TestCommitLeasesSharesOneTakerAcrossFills(t *testing.T) {
-	s := newLeaseScene(t)
+	s := newLeaseScene(t, oversizedTransactions)
 	bid := sign(t, s.bid(1), s.renter)
 	var fills []client.LeaseFill
 	for i := uint64(0); i < 2; i++ {

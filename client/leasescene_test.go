@@ -9,6 +9,7 @@ import (
 	"github.com/gagliardetto/solana-go"
 	"github.com/solgrid/solgrid/client"
 	"github.com/solgrid/solgrid/client/solgridmarket"
+	"github.com/solgrid/solgrid/localnet"
 )
 
 // Default terms of the scene's orders: an ask of 8 H100 SXM at $2.00/GPU-hour
@@ -29,9 +30,9 @@ type leaseScene struct {
 	node                      solana.PublicKey
 }
 
-func newLeaseScene(t *testing.T) *leaseScene {
+func newLeaseScene(t *testing.T, opts ...func(*localnet.Config)) *leaseScene {
 	t.Helper()
-	m := newTestMarket(t)
+	m := newTestMarket(t, opts...)
 	s := &leaseScene{testMarket: m, matcher: m.oracle, renter: m.user(t, m.stable, sceneFunds),
 		provider: m.chain.Wallet(t, solana.LAMPORTS_PER_SOL), node: solana.NewWallet().PublicKey()}
 	s.deposit(t, s.renter, m.stable, sceneFunds)

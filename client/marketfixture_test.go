@@ -9,6 +9,7 @@ import (
 	"github.com/gagliardetto/solana-go"
 	"github.com/solgrid/solgrid/client"
 	"github.com/solgrid/solgrid/client/clienttest"
+	"github.com/solgrid/solgrid/localnet"
 )
 
 // testMarket is a market on a fresh localnet with its two mints; the
@@ -22,9 +23,9 @@ type testMarket struct {
 	tokenVault            solana.PublicKey
 }
 
-func newTestMarket(t testing.TB) *testMarket {
+func newTestMarket(t testing.TB, opts ...func(*localnet.Config)) *testMarket {
 	t.Helper()
-	chain := clienttest.Start(t)
+	chain := clienttest.Start(t, opts...)
 	m := &testMarket{chain: chain, authority: chain.Wallet(t, 10*solana.LAMPORTS_PER_SOL), oracle: chain.Wallet(t, solana.LAMPORTS_PER_SOL)}
 	m.stable, m.token = chain.Mint(t, m.authority, 6), chain.Mint(t, m.authority, 9)
 	m.treasury = solana.NewWallet().PublicKey()
@@ -83,6 +84,11 @@ func (m *testMarket) requireUnchanged(t *testing.T, before [][]byte, addrs ...so
 // landed sends with preflight skipped so the failing transaction lands and
 // the chain itself reports the error.
 var landed = client.SendOptions{ComputeUnits: 200_000, SkipPreflight: true}
+
+// oversizedTransactions lets a localnet take transactions past the 1232-byte
+// packet: attacks that pack more orders into one commit than a packet holds today
+// (a future, larger limit, or lookup tables) must still meet the program's checks.
+func oversizedTransactions(cfg *localnet.Config) { cfg.MaxTransactionSize = 4096 }
 
 func requireProgramError(t *testing.T, err error, name string) {
 	t.Helper()

@@ -36,6 +36,9 @@ type Config struct {
 	ReadyTimeout time.Duration
 	// StopTimeout is how long Stop waits after SIGTERM before SIGKILL; zero means 10s.
 	StopTimeout time.Duration
+	// MaxTransactionSize raises the 1232-byte packet limit, for tests of a
+	// program's own checks with more data than one packet holds; zero keeps 1232.
+	MaxTransactionSize int
 }
 
 func (c Config) readyTimeout() time.Duration {

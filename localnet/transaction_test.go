@@ -176,3 +176,14 @@ func TestTransactionOverThePacketSizeIsRefused(t *testing.T) {
 		t.Fatalf("payer paid for a refused transaction: %d, want %d", got, sol)
 	}
 }
+
+// Tests of a program's own checks may raise the limit, and only explicitly.
+func TestMaxTransactionSizeRaisesThePacketLimit(t *testing.T) {
+	v := startValidator(t, localnet.Config{MaxTransactionSize: 4096})
+	c := rpc.New(v.RPCURL())
+	payer := fundedWallet(t, c, sol)
+	tx := buildTx(t, c, payer, nil, solana.NewInstruction(solana.MemoProgramID, nil, make([]byte, 1200)))
+	if _, err := c.SimulateTransaction(context.Background(), tx); err != nil {
+		t.Fatalf("a 1.3 kB transaction under a 4096-byte limit: %v", err)
+	}
+}

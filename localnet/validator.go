@@ -64,6 +64,9 @@ func (v *Validator) args(reset bool, port int) []string {
 	if v.cfg.SlotDuration > 0 {
 		args = append(args, "--slot-ms", strconv.FormatInt(v.cfg.SlotDuration.Milliseconds(), 10))
 	}
+	if v.cfg.MaxTransactionSize > 0 {
+		args = append(args, "--max-transaction-size", strconv.Itoa(v.cfg.MaxTransactionSize))
+	}
 	for _, p := range v.cfg.Programs {
 		args = append(args, "--bpf-program", p.ID.String(), p.Path)
 	}

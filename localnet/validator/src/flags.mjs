@@ -7,10 +7,12 @@ export const USAGE = `usage: node src/main.mjs [flags]
   --reset                 wipe the ledger before starting
   --features all|default  all = FeatureSet.allEnabled() (SIMD-0500 active); default = new LiteSVM() defaults
   --slot-ms N             wall-clock milliseconds per slot (default 400)
-  --quiet                 no per-request logging on stderr`;
+  --quiet                 no per-request logging on stderr
+  --max-transaction-size N  refuse transactions over N bytes (default 1232, a cluster's packet size;
+                          tests of the program's own checks with more orders than one packet holds raise it)`;
 
 export function parseFlags(argv) {
-  const cfg = { rpcPort: 8899, bind: "127.0.0.1", programs: [], ledger: null, reset: false, features: "all", slotMs: 400, quiet: false };
+  const cfg = { rpcPort: 8899, bind: "127.0.0.1", programs: [], ledger: null, reset: false, features: "all", slotMs: 400, quiet: false, maxTransactionSize: 1232 };
   const need = (i, n, name) => { if (i + n >= argv.length) throw new Error(`${name} needs ${n} argument(s)`); };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -27,6 +29,9 @@ export function parseFlags(argv) {
         if (!(cfg.slotMs > 0)) throw new Error("--slot-ms must be a positive number");
         break;
       case "--quiet": cfg.quiet = true; break;
+      case "--max-transaction-size": need(i, 1, a); cfg.maxTransactionSize = Number(argv[++i]);
+        if (!(Number.isInteger(cfg.maxTransactionSize) && cfg.maxTransactionSize > 0)) throw new Error("--max-transaction-size must be a positive integer");
+        break;
       case "-h": case "--help": cfg.help = true; break;
       default: throw new Error(`unknown flag ${a}`);
     }

@@ -19,6 +19,7 @@ async function main() {
     if (cfg.reset) { ledger.reset(); log(`ledger: reset ${cfg.ledger}`); }
   }
   const chain = Chain.open({ features: cfg.features, slotMs: cfg.slotMs, programs: cfg.programs, ledger, log });
+  chain.maxTransactionSize = cfg.maxTransactionSize;
   const { http, wss, port } = await startServer({ chain, bind: cfg.bind, port: cfg.rpcPort, log, quiet: cfg.quiet });
   const ticker = setInterval(() => chain.sync(), cfg.slotMs);
 

@@ -6,14 +6,14 @@ import { parseMessage } from "./wire.mjs";
 import { feeForMessage } from "./fees.mjs";
 import { TOKEN_PROGRAMS, isTokenAccount, tokenAccountFields, mintDecimals, uiTokenAmount } from "./token.mjs";
 
-// PACKET_DATA_SIZE: a transaction travels in one UDP packet, so validators refuse
-// anything larger before looking at it (as agave's RPC does, with this message).
-const PACKET_DATA_SIZE = 1232;
-
-function decodeTransaction(param, encoding = "base58") {
+// A transaction travels in one UDP packet (PACKET_DATA_SIZE, 1232 bytes), so
+// validators refuse anything larger before looking at it (as agave's RPC does,
+// with this message). --max-transaction-size raises the limit for tests only.
+function decodeTransaction(chain, param, encoding = "base58") {
   const wire = decodeWire(param, encoding);
-  if (wire.length > PACKET_DATA_SIZE) {
-    throw invalidParams(`decoded VersionedTransaction too large: ${wire.length} bytes (max: ${PACKET_DATA_SIZE} bytes)`);
+  const max = chain.maxTransactionSize ?? 1232;
+  if (wire.length > max) {
+    throw invalidParams(`decoded VersionedTransaction too large: ${wire.length} bytes (max: ${max} bytes)`);
   }
   return wire;
 }
@@ -72,11 +72,11 @@ export const methods = {
   },
   sendTransaction: (p, chain) => {
     const c = cfg(p, 1);
-    return chain.send(decodeTransaction(p[0], c.encoding), { skipPreflight: !!c.skipPreflight });
+    return chain.send(decodeTransaction(chain, p[0], c.encoding), { skipPreflight: !!c.skipPreflight });
   },
   simulateTransaction: (p, chain) => {
     const c = cfg(p, 1);
-    const value = chain.simulate(decodeTransaction(p[0], c.encoding), { sigVerify: !!c.sigVerify, replaceRecentBlockhash: !!c.replaceRecentBlockhash });
+    const value = chain.simulate(decodeTransaction(chain, p[0], c.encoding), { sigVerify: !!c.sigVerify, replaceRecentBlockhash: !!c.replaceRecentBlockhash });
     if (c.accounts?.addresses) {
       value.accounts = c.accounts.addresses.map((a) => account(chain, a, { encoding: c.accounts.encoding ?? "base64" }));
     }
