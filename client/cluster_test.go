@@ -37,3 +37,13 @@ func TestExplorerURLNamesTheCluster(t *testing.T) {
 		t.Errorf("local: %s", got)
 	}
 }
+
+func TestNewConnectsByMonikerOrURL(t *testing.T) {
+	c, err := New("devnet")
+	if err != nil || c.Cluster.RPC != "https://api.devnet.solana.com" || c.ProgramID.IsZero() {
+		t.Fatalf("New(devnet) = %+v, %v", c, err)
+	}
+	if _, err := New("not a cluster"); err == nil {
+		t.Error("New accepted a bad cluster")
+	}
+}
