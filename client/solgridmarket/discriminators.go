@@ -22,6 +22,7 @@ var (
 	Event_LeaseCommitted    = [8]byte{252, 205, 176, 141, 103, 174, 147, 18}
 	Event_LeaseSettled      = [8]byte{229, 233, 206, 105, 201, 233, 216, 110}
 	Event_LeaseClosed       = [8]byte{75, 156, 130, 204, 31, 95, 218, 182}
+	Event_OrderStateClosed  = [8]byte{98, 84, 24, 37, 225, 126, 178, 230}
 )
 
 // Instruction discriminators
@@ -38,4 +39,5 @@ var (
 	Instruction_CancelLease      = [8]byte{227, 48, 240, 188, 20, 185, 173, 145}
 	Instruction_ReleaseLease     = [8]byte{112, 19, 239, 185, 153, 70, 246, 29}
 	Instruction_CloseLease       = [8]byte{255, 18, 132, 70, 221, 92, 32, 155}
+	Instruction_CloseOrderState  = [8]byte{101, 156, 177, 235, 99, 215, 77, 246}
 )

@@ -78,6 +78,13 @@ func ParseAnyEvent(eventData []byte) (any, error) {
 			return nil, fmt.Errorf("failed to unmarshal event as LeaseClosed: %w", err)
 		}
 		return value, nil
+	case Event_OrderStateClosed:
+		value := new(OrderStateClosed)
+		err := value.UnmarshalWithDecoder(decoder)
+		if err != nil {
+			return nil, fmt.Errorf("failed to unmarshal event as OrderStateClosed: %w", err)
+		}
+		return value, nil
 	default:
 		return nil, fmt.Errorf("unknown discriminator: %s", binary.FormatDiscriminator(discriminator))
 	}
@@ -232,6 +239,23 @@ func ParseEvent_LeaseClosed(eventData []byte) (*LeaseClosed, error) {
 	err = event.UnmarshalWithDecoder(decoder)
 	if err != nil {
 		return nil, fmt.Errorf("failed to unmarshal event of type LeaseClosed: %w", err)
+	}
+	return event, nil
+}
+
+func ParseEvent_OrderStateClosed(eventData []byte) (*OrderStateClosed, error) {
+	decoder := binary.NewBorshDecoder(eventData)
+	discriminator, err := decoder.ReadDiscriminator()
+	if err != nil {
+		return nil, fmt.Errorf("failed to peek discriminator: %w", err)
+	}
+	if discriminator != Event_OrderStateClosed {
+		return nil, fmt.Errorf("expected discriminator %v, got %s", Event_OrderStateClosed, binary.FormatDiscriminator(discriminator))
+	}
+	event := new(OrderStateClosed)
+	err = event.UnmarshalWithDecoder(decoder)
+	if err != nil {
+		return nil, fmt.Errorf("failed to unmarshal event of type OrderStateClosed: %w", err)
 	}
 	return event, nil
 }

@@ -570,3 +570,30 @@ func NewCloseLeaseInstruction(
 		Instruction_CloseLease[:],
 	), nil
 }
+
+// Builds a "close_order_state" instruction.
+// Closes an OrderState whose stored order has expired and returns its rent to the rent_payer it records (permissionless crank: the lamports can only go there). A replay of the signed order then fails OrderExpired, so freeing the record reopens nothing; a record whose order has not expired, or a cancel-only record (its order, so its expiry, unknown), stays. The order_state must be the PDA ["order", market, order.owner, order.order_id] (re-derived with its stored bump).
+func NewCloseOrderStateInstruction(
+	orderStateAccount solanago.PublicKey,
+	marketAccount solanago.PublicKey,
+	rentReceiverAccount solanago.PublicKey,
+) (solanago.Instruction, error) {
+	accounts__ := solanago.AccountMetaSlice{}
+
+	// Add the accounts to the instruction.
+	{
+		// Account 0 "order_state": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(orderStateAccount, true, false))
+		// Account 1 "market": Read-only, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(marketAccount, false, false))
+		// Account 2 "rent_receiver": Writable, Non-signer, Required
+		accounts__.Append(solanago.NewAccountMeta(rentReceiverAccount, true, false))
+	}
+
+	// Create the instruction.
+	return solanago.NewInstruction(
+		ProgramID,
+		accounts__,
+		Instruction_CloseOrderState[:],
+	), nil
+}

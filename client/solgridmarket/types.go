@@ -1014,6 +1014,9 @@ type OrderState struct {
 
 	// The signed order, stored on first fill so later fills need no signature.
 	Order Order `json:"order"`
+
+	// Who paid the rent (the matcher on first fill, the owner for a cancel-only record); close_order_state returns it there.
+	RentPayer solanago.PublicKey `json:"rentPayer"`
 }
 
 func (obj OrderState) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
@@ -1046,6 +1049,11 @@ func (obj OrderState) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
 	err = encoder.Encode(obj.Order)
 	if err != nil {
 		return errors.NewField("Order", err)
+	}
+	// Serialize `RentPayer`:
+	err = encoder.Encode(obj.RentPayer)
+	if err != nil {
+		return errors.NewField("RentPayer", err)
 	}
 	return nil
 }
@@ -1090,6 +1098,11 @@ func (obj *OrderState) UnmarshalWithDecoder(decoder *binary.Decoder) (err error)
 	err = decoder.Decode(&obj.Order)
 	if err != nil {
 		return errors.NewField("Order", err)
+	}
+	// Deserialize `RentPayer`:
+	err = decoder.Decode(&obj.RentPayer)
+	if err != nil {
+		return errors.NewField("RentPayer", err)
 	}
 	return nil
 }
@@ -2536,6 +2549,99 @@ func (obj *LeaseClosed) Unmarshal(buf []byte) error {
 
 func UnmarshalLeaseClosed(buf []byte) (*LeaseClosed, error) {
 	obj := new(LeaseClosed)
+	err := obj.Unmarshal(buf)
+	if err != nil {
+		return nil, err
+	}
+	return obj, nil
+}
+
+type OrderStateClosed struct {
+	OrderState   solanago.PublicKey `json:"orderState"`
+	Owner        solanago.PublicKey `json:"owner"`
+	OrderId      uint64             `json:"orderId"`
+	RentReceiver solanago.PublicKey `json:"rentReceiver"`
+	Lamports     uint64             `json:"lamports"`
+}
+
+func (obj OrderStateClosed) MarshalWithEncoder(encoder *binary.Encoder) (err error) {
+	// Serialize `OrderState`:
+	err = encoder.Encode(obj.OrderState)
+	if err != nil {
+		return errors.NewField("OrderState", err)
+	}
+	// Serialize `Owner`:
+	err = encoder.Encode(obj.Owner)
+	if err != nil {
+		return errors.NewField("Owner", err)
+	}
+	// Serialize `OrderId`:
+	err = encoder.Encode(obj.OrderId)
+	if err != nil {
+		return errors.NewField("OrderId", err)
+	}
+	// Serialize `RentReceiver`:
+	err = encoder.Encode(obj.RentReceiver)
+	if err != nil {
+		return errors.NewField("RentReceiver", err)
+	}
+	// Serialize `Lamports`:
+	err = encoder.Encode(obj.Lamports)
+	if err != nil {
+		return errors.NewField("Lamports", err)
+	}
+	return nil
+}
+
+func (obj OrderStateClosed) Marshal() ([]byte, error) {
+	buf := bytes.NewBuffer(nil)
+	encoder := binary.NewBorshEncoder(buf)
+	err := obj.MarshalWithEncoder(encoder)
+	if err != nil {
+		return nil, fmt.Errorf("error while encoding OrderStateClosed: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (obj *OrderStateClosed) UnmarshalWithDecoder(decoder *binary.Decoder) (err error) {
+	// Deserialize `OrderState`:
+	err = decoder.Decode(&obj.OrderState)
+	if err != nil {
+		return errors.NewField("OrderState", err)
+	}
+	// Deserialize `Owner`:
+	err = decoder.Decode(&obj.Owner)
+	if err != nil {
+		return errors.NewField("Owner", err)
+	}
+	// Deserialize `OrderId`:
+	err = decoder.Decode(&obj.OrderId)
+	if err != nil {
+		return errors.NewField("OrderId", err)
+	}
+	// Deserialize `RentReceiver`:
+	err = decoder.Decode(&obj.RentReceiver)
+	if err != nil {
+		return errors.NewField("RentReceiver", err)
+	}
+	// Deserialize `Lamports`:
+	err = decoder.Decode(&obj.Lamports)
+	if err != nil {
+		return errors.NewField("Lamports", err)
+	}
+	return nil
+}
+
+func (obj *OrderStateClosed) Unmarshal(buf []byte) error {
+	err := obj.UnmarshalWithDecoder(binary.NewBorshDecoder(buf))
+	if err != nil {
+		return fmt.Errorf("error while unmarshaling OrderStateClosed: %w", err)
+	}
+	return nil
+}
+
+func UnmarshalOrderStateClosed(buf []byte) (*OrderStateClosed, error) {
+	obj := new(OrderStateClosed)
 	err := obj.Unmarshal(buf)
 	if err != nil {
 		return nil, err

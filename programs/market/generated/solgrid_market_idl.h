@@ -44,6 +44,8 @@
 #define SOLGRID_IX_RELEASE_LEASE_BYTES {0x70, 0x13, 0xef, 0xb9, 0x99, 0x46, 0xf6, 0x1d}
 #define SOLGRID_IX_CLOSE_LEASE_U64 0x9b205cdd468412ffULL
 #define SOLGRID_IX_CLOSE_LEASE_BYTES {0xff, 0x12, 0x84, 0x46, 0xdd, 0x5c, 0x20, 0x9b}
+#define SOLGRID_IX_CLOSE_ORDER_STATE_U64 0xf64dd763ebb19c65ULL
+#define SOLGRID_IX_CLOSE_ORDER_STATE_BYTES {0x65, 0x9c, 0xb1, 0xeb, 0x63, 0xd7, 0x4d, 0xf6}
 #define SOLGRID_ACCOUNT_BALANCE_U64 0xb6f19d699d19477fULL
 #define SOLGRID_ACCOUNT_BALANCE_BYTES {0x7f, 0x47, 0x19, 0x9d, 0x69, 0x9d, 0xf1, 0xb6}
 #define SOLGRID_ACCOUNT_LEASE_U64 0x5469eaf83dda670eULL
@@ -70,6 +72,8 @@
 #define SOLGRID_EVENT_LEASE_SETTLED_BYTES {0xe5, 0xe9, 0xce, 0x69, 0xc9, 0xe9, 0xd8, 0x6e}
 #define SOLGRID_EVENT_LEASE_CLOSED_U64 0xb6da5f1fcc829c4bULL
 #define SOLGRID_EVENT_LEASE_CLOSED_BYTES {0x4b, 0x9c, 0x82, 0xcc, 0x1f, 0x5f, 0xda, 0xb6}
+#define SOLGRID_EVENT_ORDER_STATE_CLOSED_U64 0xe6b27ee125185462ULL
+#define SOLGRID_EVENT_ORDER_STATE_CLOSED_BYTES {0x62, 0x54, 0x18, 0x25, 0xe1, 0x7e, 0xb2, 0xe6}
 
 /* Constant PDA seeds (without the NUL of the literal). */
 #define SOLGRID_SEED_MARKET "market"
@@ -140,6 +144,8 @@ enum solgrid_error {
   SOLGRID_ERR_ORDERS_STILL_OPEN = 6046, /* A lease can be closed only once one of its orders can never fill again (filled, cancelled or expired) */
   SOLGRID_ERR_ZERO_AUTHORITY = 6047, /* The authority, oracle authority, matcher and treasury must not be the zero address */
   SOLGRID_ERR_FEE_ABOVE_ORDER_LIMIT = 6048, /* The market's fee for the bid's payment mint is above the fee the renter signed for */
+  SOLGRID_ERR_ORDER_STILL_LIVE = 6049, /* An OrderState can be closed only once its stored order has expired (a cancel-only record is kept) */
+  SOLGRID_ERR_WRONG_RENT_RECEIVER = 6050, /* The rent receiver is not the account that paid the rent */
 };
 
 /* Name and message of an error code, for Anchor-style error logs; NULL if unknown. */
@@ -194,6 +200,8 @@ static inline const char *solgrid_error_name(uint64_t code) {
   case SOLGRID_ERR_ORDERS_STILL_OPEN: return "OrdersStillOpen";
   case SOLGRID_ERR_ZERO_AUTHORITY: return "ZeroAuthority";
   case SOLGRID_ERR_FEE_ABOVE_ORDER_LIMIT: return "FeeAboveOrderLimit";
+  case SOLGRID_ERR_ORDER_STILL_LIVE: return "OrderStillLive";
+  case SOLGRID_ERR_WRONG_RENT_RECEIVER: return "WrongRentReceiver";
   default: return NULL;
   }
 }
@@ -249,6 +257,8 @@ static inline const char *solgrid_error_msg(uint64_t code) {
   case SOLGRID_ERR_ORDERS_STILL_OPEN: return "A lease can be closed only once one of its orders can never fill again (filled, cancelled or expired)";
   case SOLGRID_ERR_ZERO_AUTHORITY: return "The authority, oracle authority, matcher and treasury must not be the zero address";
   case SOLGRID_ERR_FEE_ABOVE_ORDER_LIMIT: return "The market's fee for the bid's payment mint is above the fee the renter signed for";
+  case SOLGRID_ERR_ORDER_STILL_LIVE: return "An OrderState can be closed only once its stored order has expired (a cancel-only record is kept)";
+  case SOLGRID_ERR_WRONG_RENT_RECEIVER: return "The rent receiver is not the account that paid the rent";
   default: return NULL;
   }
 }
@@ -515,8 +525,10 @@ typedef struct __attribute__((packed, aligned(8))) OrderState {
   uint8_t reserved[1]; /* offset 15, size 1 */
   /* The signed order, stored on first fill so later fills need no signature. */
   Order order; /* offset 16, size 176 */
+  /* Who paid the rent (the matcher on first fill, the owner for a cancel-only record); close_order_state returns it there. */
+  SolPubkey rent_payer; /* offset 192, size 32 */
 } OrderState;
-_Static_assert(sizeof(OrderState) == 192, "sizeof OrderState");
+_Static_assert(sizeof(OrderState) == 224, "sizeof OrderState");
 _Static_assert(_Alignof(OrderState) == 8, "alignment of OrderState");
 _Static_assert(offsetof(OrderState, discriminator) == 0, "offset of OrderState.discriminator");
 _Static_assert(offsetof(OrderState, filled_gpus) == 8, "offset of OrderState.filled_gpus");
@@ -525,6 +537,7 @@ _Static_assert(offsetof(OrderState, has_order) == 13, "offset of OrderState.has_
 _Static_assert(offsetof(OrderState, bump) == 14, "offset of OrderState.bump");
 _Static_assert(offsetof(OrderState, reserved) == 15, "offset of OrderState.reserved");
 _Static_assert(offsetof(OrderState, order) == 16, "offset of OrderState.order");
+_Static_assert(offsetof(OrderState, rent_payer) == 192, "offset of OrderState.rent_payer");
 
 /* A committed lease (PDA ["lease", bid OrderState, ask OrderState]). */
 typedef struct __attribute__((packed, aligned(2))) Lease {
@@ -785,6 +798,24 @@ _Static_assert(offsetof(LeaseClosed, lease) == 8, "offset of LeaseClosed.lease")
 _Static_assert(offsetof(LeaseClosed, reason) == 40, "offset of LeaseClosed.reason");
 _Static_assert(offsetof(LeaseClosed, refunded) == 41, "offset of LeaseClosed.refunded");
 
+typedef struct __attribute__((packed, aligned(8))) OrderStateClosed {
+  /* Anchor discriminator; sizeof includes it. */
+  uint8_t discriminator[8]; /* offset 0, size 8 */
+  SolPubkey order_state; /* offset 8, size 32 */
+  SolPubkey owner; /* offset 40, size 32 */
+  uint64_t order_id; /* offset 72, size 8 */
+  SolPubkey rent_receiver; /* offset 80, size 32 */
+  uint64_t lamports; /* offset 112, size 8 */
+} OrderStateClosed;
+_Static_assert(sizeof(OrderStateClosed) == 120, "sizeof OrderStateClosed");
+_Static_assert(_Alignof(OrderStateClosed) == 8, "alignment of OrderStateClosed");
+_Static_assert(offsetof(OrderStateClosed, discriminator) == 0, "offset of OrderStateClosed.discriminator");
+_Static_assert(offsetof(OrderStateClosed, order_state) == 8, "offset of OrderStateClosed.order_state");
+_Static_assert(offsetof(OrderStateClosed, owner) == 40, "offset of OrderStateClosed.owner");
+_Static_assert(offsetof(OrderStateClosed, order_id) == 72, "offset of OrderStateClosed.order_id");
+_Static_assert(offsetof(OrderStateClosed, rent_receiver) == 80, "offset of OrderStateClosed.rent_receiver");
+_Static_assert(offsetof(OrderStateClosed, lamports) == 112, "offset of OrderStateClosed.lamports");
+
 /* Instruction initialize_market: accounts in order, then data = discriminator || initialize_market_args. */
 #define SOLGRID_INITIALIZE_MARKET_ACCOUNT_AUTHORITY 0 /* signer, writable */
 #define SOLGRID_INITIALIZE_MARKET_ACCOUNT_MARKET 1 /* writable, pda */
@@ -956,5 +987,12 @@ _Static_assert(offsetof(cancel_order_args, order_id) == 0, "offset of cancel_ord
 #define SOLGRID_CLOSE_LEASE_ACCOUNT_ASK_ORDER_STATE 3
 #define SOLGRID_CLOSE_LEASE_NUM_ACCOUNTS 4
 #define SOLGRID_CLOSE_LEASE_DATA_LEN (8 + 0)
+
+/* Instruction close_order_state: accounts in order, then data = discriminator || close_order_state_args. */
+#define SOLGRID_CLOSE_ORDER_STATE_ACCOUNT_ORDER_STATE 0 /* writable */
+#define SOLGRID_CLOSE_ORDER_STATE_ACCOUNT_MARKET 1
+#define SOLGRID_CLOSE_ORDER_STATE_ACCOUNT_RENT_RECEIVER 2 /* writable */
+#define SOLGRID_CLOSE_ORDER_STATE_NUM_ACCOUNTS 3
+#define SOLGRID_CLOSE_ORDER_STATE_DATA_LEN (8 + 0)
 
 #endif /* SOLGRID_MARKET_IDL_H */

@@ -215,9 +215,34 @@ static const char *cancel_order(const IxCall *b, const IxCall *a) {
     memcpy(&before, sa->data, 8);
     before.bump = bump;
     before.cancelled = 1;
+    before.rent_payer = owner->key; /* the owner paid its rent */
     if (memcmp(&before, &after, sizeof after) != 0)
-      return "cancel_order created an OrderState with more than the cancelled flag";
+      return "cancel_order created an OrderState with more than the cancelled flag and its rent payer";
   }
+  return NULL;
+}
+
+/* Only an expired stored order's record at its PDA, to the rent payer it names,
+ * and the receiver got exactly its lamports. */
+static const char *close_order_state(const IxCall *b, const IxCall *a, int64_t now) {
+  const HostAccount *sb = at(b, 0), *sa = at(a, 0), *market = at(b, 1), *rb = at(b, 2), *ra = at(a, 2);
+  OrderState st;
+  SolPubkey addr;
+  uint8_t bump;
+  if (!ours(sb, SOLGRID_ACCOUNT_ORDER_STATE_U64, sizeof st))
+    return "close_order_state closed what is not an OrderState";
+  memcpy(&st, sb->data, sizeof st);
+  if (st.has_order != 1 || now < st.order.expires_at)
+    return "close_order_state closed a record whose order can still fill or is unknown";
+  SolBytes seeds[4] = {{(const uint8_t *)SOLGRID_SEED_ORDER, SOLGRID_SEED_ORDER_LEN},
+                       {market->key.x, 32}, {st.order.owner.x, 32}, {(const uint8_t *)&st.order.order_id, 8}};
+  if (!host_find_pda(seeds, 4, &host_rt.program_id, &addr, &bump) || !key_eq(&sb->key, addr.x) || st.bump != bump)
+    return "close_order_state closed an OrderState away from its PDA";
+  if (!key_eq(&rb->key, st.rent_payer.x))
+    return "close_order_state paid the rent to another account than its payer";
+  if (sa->lamports != 0 || sa->data_len != 0 || !sol_pubkey_is_zero(&sa->owner) ||
+      ra->lamports != rb->lamports + sb->lamports)
+    return "close_order_state did not move all of the record's lamports to its payer and free it";
   return NULL;
 }
 
@@ -238,6 +263,8 @@ const char *call_broken_promise(const IxCall *before, const IxCall *after, int64
     return balance_move(before, after, -1, SOLGRID_WITHDRAW_ACCOUNT_DESTINATION);
   case SOLGRID_IX_CANCEL_ORDER_U64:
     return cancel_order(before, after);
+  case SOLGRID_IX_CLOSE_ORDER_STATE_U64:
+    return close_order_state(before, after, now);
   default:
     return NULL;
   }

@@ -1,5 +1,5 @@
 /* fuzz_instructions.c - libFuzzer target for update_market, set_token_price,
- * open_balance, deposit, withdraw and cancel_order. The first byte picks the
+ * open_balance, deposit, withdraw, cancel_order and close_order_state. The first byte picks the
  * instruction; the rest is a list of edits to its valid call (valid_calls.h):
  * signer/writable flags, keys from a palette (the right PDAs, the other market's,
  * other parties' wallets and Balances, programs), whole accounts swapped for
@@ -25,12 +25,14 @@
 #define ORDER_ID 77
 #define MAX_EDITS 24
 
-typedef enum { FI_UPDATE, FI_PRICE, FI_OPEN, FI_DEPOSIT, FI_WITHDRAW, FI_CANCEL, FI_COUNT } Target;
+typedef enum { FI_UPDATE, FI_PRICE, FI_OPEN, FI_DEPOSIT, FI_WITHDRAW, FI_CANCEL, FI_CLOSE_ORDER, FI_COUNT } Target;
 
 static const uint64_t discriminators[] = {SOLGRID_IX_UPDATE_MARKET_U64, SOLGRID_IX_SET_TOKEN_PRICE_U64,
                                           SOLGRID_IX_OPEN_BALANCE_U64,  SOLGRID_IX_DEPOSIT_U64,
                                           SOLGRID_IX_WITHDRAW_U64,      SOLGRID_IX_CANCEL_ORDER_U64,
-                                          SOLGRID_IX_COMMIT_LEASES_U64, SOLGRID_IX_SETTLE_LEASE_U64};
+                                          SOLGRID_IX_COMMIT_LEASES_U64, SOLGRID_IX_SETTLE_LEASE_U64,
+                                          SOLGRID_IX_CLOSE_ORDER_STATE_U64};
+#define N_DISCRIMINATORS (sizeof discriminators / sizeof discriminators[0])
 
 /* Built once: the valid calls, real accounts to swap in, keys and owners. */
 static struct {
@@ -98,6 +100,7 @@ static void build_world(void) {
   vc_deposit(&w.calls[FI_DEPOSIT], &w.m, 1250000);
   vc_withdraw(&w.calls[FI_WITHDRAW], &w.m, 600, 1000, 300);
   vc_cancel_order(&w.calls[FI_CANCEL], &w.m, ORDER_ID);
+  vc_close_order_state(&w.calls[FI_CLOSE_ORDER], &w.m, ORDER_ID + 2);
   for (int t = 0; t < FI_COUNT; t++) /* every account of every valid call */
     for (uint64_t i = 0; i < w.calls[t].n_accounts; i++)
       add_key(&w.calls[t].accounts[i].key);
@@ -118,6 +121,8 @@ static void build_world(void) {
   bank_wallet(VC_OWNER_KEY);
   bank_wallet(0x84);
   bank_wallet(0x86);
+  bank_wallet(VC_RENT_PAYER_KEY);
+  bank(&w.calls[FI_CLOSE_ORDER].accounts[X_ORDER_STATE], 1);
   bank_balance(&w.m, VC_OWNER_KEY, &w.m.stable_mint.key, 1000, 300);
   bank_balance(&w.m, VC_OWNER_KEY, &w.m.token_mint.key, 5, 0);
   bank_balance(&w.m, 0x11, &w.m.stable_mint.key, 7, 0);
@@ -198,6 +203,9 @@ static void mutate_typed(HostAccount *a, Bytes *b) {
     s->has_order ^= which >> 1 & 1;
     s->bump ^= which & 4 ? next(b) : 0;
     s->filled_gpus = which & 8 ? (uint32_t)v : s->filled_gpus;
+    s->order.expires_at = which & 16 ? host_rt.clock.unix_timestamp + (int8_t)next(b) : s->order.expires_at;
+    if (which & 32) /* another rent payer, or another order at this address */
+      memcpy(which & 64 ? s->rent_payer.x : s->order.owner.x, &w.keys[next(b) % w.n_keys], 32);
   } else if (a->data_len == sizeof(Market)) {
     mutate_market_field(a, b);
   }
@@ -305,7 +313,7 @@ static void mutate(IxCall *c, Bytes *b) {
     c->data_len = c->data_len > IX_MAX_DATA ? IX_MAX_DATA : c->data_len;
     break;
   case 13:
-    memcpy(c->data, &discriminators[next(b) % 8], 8);
+    memcpy(c->data, &discriminators[next(b) % N_DISCRIMINATORS], 8);
     break;
   case 14:
     c->n_accounts = next(b) % (IX_MAX_ACCOUNTS + 1);

@@ -41,6 +41,7 @@ void run_initialize_market_tests(void);
 void run_market_config_tests(void);
 void run_balance_tests(void);
 void run_cancel_order_tests(void);
+void run_close_order_state_tests(void);
 void run_call_properties_tests(void);
 void run_u128_tests(void);
 void run_accrual_tests(void);

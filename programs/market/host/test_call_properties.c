@@ -38,6 +38,26 @@ static void call_properties_hold_for_every_valid_call(void) {
   vc_cancel_order(&c, &hm, 5);
   CHECK(run_and_judge() == NULL);
   CHECK(run_and_judge() == NULL); /* again: the OrderState exists */
+  vc_close_order_state(&c, &hm, 5);
+  CHECK(run_and_judge() == NULL);
+}
+
+static void call_properties_catch_rent_kept_by_a_closed_order_state(void) {
+  host_market_init(&hm);
+  vc_close_order_state(&c, &hm, 5);
+  CHECK(run_and_judge() == NULL);
+  c.accounts[X_ORDER_STATE].lamports = 1;
+  c.accounts[X_RECEIVER].lamports -= 1;
+  CHECK(broken(host_rt.clock.unix_timestamp, "all of the record's lamports"));
+}
+
+static void call_properties_catch_a_live_order_state_closed(void) {
+  host_market_init(&hm);
+  vc_close_order_state(&c, &hm, 5);
+  CHECK(run_and_judge() == NULL);
+  CHECK(broken(host_rt.clock.unix_timestamp - 1, "can still fill"));
+  ((OrderState *)before.accounts[X_ORDER_STATE].data)->has_order = 0;
+  CHECK(broken(host_rt.clock.unix_timestamp, "can still fill"));
 }
 
 static void call_properties_catch_locked_funds_moved(void) {
@@ -106,6 +126,8 @@ static void call_properties_catch_order_state_changed_beyond_cancel(void) {
 void run_call_properties_tests(void) {
   RUN(call_properties_hold_for_every_valid_call);
   RUN(call_properties_catch_locked_funds_moved);
+  RUN(call_properties_catch_rent_kept_by_a_closed_order_state);
+  RUN(call_properties_catch_a_live_order_state_closed);
   RUN(call_properties_catch_balance_credited_without_tokens);
   RUN(call_properties_catch_tokens_created);
   RUN(call_properties_catch_update_signed_by_another_key);

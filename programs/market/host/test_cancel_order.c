@@ -34,6 +34,7 @@ static void cancel_order_creates_cancelled_state(void) {
   CHECK_EQ(state()->filled_gpus, 0);
   vc_order_state_address(&hm, &c.accounts[C_OWNER].key, ORDER_ID, &addr, &bump);
   CHECK_EQ(state()->bump, bump);
+  CHECK(memcmp(&state()->rent_payer, &c.accounts[C_OWNER].key, 32) == 0); /* the owner paid the rent */
   CHECK_EQ(host_rt.n_events, 1);
   CHECK_EQ(host_rt.event_len, sizeof(OrderCancelled));
   CHECK(memcmp(host_rt.event + 8, hm.market.key.x, 32) == 0);

@@ -435,6 +435,40 @@ static void close_after_one_order_expired_or_was_cancelled(void) {
   CHECK_EQ(lf_run(&f), 0);
 }
 
+/* What close_order_state leaves: an empty System account (dust may arrive). */
+static void order_state_closed(int slot, uint64_t dust) {
+  HostAccount *a = &f.accounts[slot];
+  memset(a->data, 0, sizeof(OrderState));
+  memset(&a->owner, 0, 32);
+  a->data_len = 0;
+  a->lamports = dust;
+}
+
+static void close_after_an_order_state_was_closed(void) {
+  lf_init(&f, LF_CLOSE);
+  close_order(LF_CLOSE_BID)->filled_gpus = 1; /* the bid's record can still fill, the ask's is gone */
+  order_state_closed(LF_CLOSE_ASK, 0);
+  CHECK_EQ(lf_run(&f), 0);
+  CHECK_EQ(f.accounts[1].lamports, LF_RENT_PAYER_LAMPORTS + LF_LEASE_LAMPORTS);
+  lf_init(&f, LF_CLOSE);
+  order_state_closed(LF_CLOSE_BID, 5);
+  order_state_closed(LF_CLOSE_ASK, 0);
+  CHECK_EQ(lf_run(&f), 0);
+  CHECK_EQ(lf_account(&f, LF_LEASE)->data_len, 0);
+}
+
+static void close_with_closed_order_states_still_binds_the_pair(void) {
+  lf_init(&f, LF_CLOSE);
+  order_state_closed(LF_CLOSE_ASK, 0);
+  f.accounts[LF_CLOSE_ASK].key.x[3] ^= 1; /* another empty address */
+  CHECK_EQ(lf_run(&f), SOLGRID_ERR_WRONG_LEASE_PARTY);
+  lf_init(&f, LF_CLOSE); /* an account of another owner at the address is no closed record */
+  close_order(LF_CLOSE_BID)->filled_gpus = 1;
+  order_state_closed(LF_CLOSE_ASK, 0);
+  f.accounts[LF_CLOSE_ASK].owner.x[0] = 7;
+  CHECK_EQ(lf_run(&f), SOLGRID_ERR_ACCOUNT_OWNER_MISMATCH);
+}
+
 static void close_with_another_pair_is_wrong_lease_party(void) {
   lf_init(&f, LF_CLOSE);
   HostAccount bid = f.accounts[LF_CLOSE_BID];
@@ -463,6 +497,8 @@ void run_lease_tests(void) {
   RUN(close_while_both_orders_can_fill_is_orders_still_open);
   RUN(close_after_one_order_expired_or_was_cancelled);
   RUN(close_with_another_pair_is_wrong_lease_party);
+  RUN(close_after_an_order_state_was_closed);
+  RUN(close_with_closed_order_states_still_binds_the_pair);
   RUN(close_refuses_a_forged_order_state);
   RUN(uneven_totals_settle_exactly);
   RUN(settling_a_closed_lease_is_lease_not_active);

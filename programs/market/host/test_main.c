@@ -12,6 +12,7 @@ int main(void) {
   run_market_config_tests();
   run_balance_tests();
   run_cancel_order_tests();
+  run_close_order_state_tests();
   run_call_properties_tests();
   run_u128_tests();
   run_accrual_tests();

@@ -114,6 +114,7 @@ void vc_order_state(HostAccount *a, const HostMarket *m, const SolPubkey *owner,
   s->order.market = m->market.key;
   s->order.owner = *owner;
   s->order.order_id = order_id;
+  memset(&s->rent_payer, VC_RENT_PAYER_KEY, 32);
 }
 
 void vc_cancel_order(IxCall *c, const HostMarket *m, uint64_t order_id) {
@@ -124,4 +125,15 @@ void vc_cancel_order(IxCall *c, const HostMarket *m, uint64_t order_id) {
   vc_order_state_address(m, &c->accounts[C_OWNER].key, order_id, &c->accounts[C_ORDER_STATE].key, &(uint8_t){0});
   put(&c->accounts[C_SYSTEM], &m->system, 0);
   ix_set_data(c, SOLGRID_IX_CANCEL_ORDER_U64, &order_id, 8);
+}
+
+void vc_close_order_state(IxCall *c, const HostMarket *m, uint64_t order_id) {
+  SolPubkey owner;
+  begin(c, 3);
+  memset(&owner, VC_OWNER_KEY, 32);
+  vc_order_state(&c->accounts[X_ORDER_STATE], m, &owner, order_id, 2);
+  ((OrderState *)c->accounts[X_ORDER_STATE].data)->order.expires_at = host_rt.clock.unix_timestamp;
+  put(&c->accounts[X_MARKET], &m->market, 0);
+  host_wallet(&c->accounts[X_RECEIVER], VC_RENT_PAYER_KEY, VC_OWNER_LAMPORTS, 0, 1);
+  ix_set_data(c, SOLGRID_IX_CLOSE_ORDER_STATE_U64, NULL, 0);
 }

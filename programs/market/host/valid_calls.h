@@ -11,6 +11,7 @@
 #define VC_USER_TOKENS 5000000ULL /* in the owner's source token account */
 #define VC_DESTINATION_TOKENS 17ULL
 #define VC_ORACLE_KEY 0x55 /* the fixture market's oracle authority */
+#define VC_RENT_PAYER_KEY 0x8a /* paid the rent of vc_order_state's record (the matcher) */
 #define VC_BALANCE_RENT ((128 + sizeof(Balance)) * 6960)
 #define VC_ORDER_STATE_RENT ((128 + sizeof(OrderState)) * 6960)
 
@@ -20,6 +21,7 @@ enum { D_OWNER, D_MARKET, D_MINT, D_BALANCE, D_SOURCE, D_VAULT, D_TOKEN_PROGRAM,
 enum { W_OWNER, W_MARKET, W_MINT, W_BALANCE, W_DESTINATION, W_VAULT, W_TOKEN_PROGRAM };
 enum { O_PAYER, O_OWNER, O_MARKET, O_MINT, O_BALANCE, O_SYSTEM };
 enum { C_OWNER, C_MARKET, C_ORDER_STATE, C_SYSTEM };
+enum { X_ORDER_STATE, X_MARKET, X_RECEIVER };
 
 /* The authority replaces every parameter and hands over to key 0x74..; *args
  * gets what was encoded. */
@@ -39,8 +41,12 @@ void vc_cancel_order(IxCall *c, const HostMarket *m, uint64_t order_id);
 /* The OrderState PDA ["order", market, owner, order_id]. */
 void vc_order_state_address(const HostMarket *m, const SolPubkey *owner, uint64_t order_id, SolPubkey *out,
                             uint8_t *bump);
-/* An OrderState at that PDA, as a first fill of filled_gpus would have written it. */
+/* An OrderState at that PDA, as a first fill of filled_gpus would have written it
+ * (rent paid by VC_RENT_PAYER_KEY, the order expiring at 0). */
 void vc_order_state(HostAccount *a, const HostMarket *m, const SolPubkey *owner, uint64_t order_id,
                     uint32_t filled_gpus);
+/* Anyone closes the owner's OrderState of order_id, whose order expired right
+ * now (expires_at = the host clock), to its rent payer. */
+void vc_close_order_state(IxCall *c, const HostMarket *m, uint64_t order_id);
 
 #endif

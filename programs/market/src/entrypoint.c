@@ -34,6 +34,8 @@ uint64_t sg_dispatch(SolParameters *p) {
     return sg_release_lease(p);
   case SOLGRID_IX_CLOSE_LEASE_U64:
     return sg_close_lease(p);
+  case SOLGRID_IX_CLOSE_ORDER_STATE_U64:
+    return sg_close_order_state(p);
   default:
     return SG_ERR(UNKNOWN_INSTRUCTION);
   }

@@ -82,6 +82,7 @@ static uint64_t cancel_new(SolParameters *p, const Accounts *a, uint64_t order_i
   sol_write_u64(st->discriminator, SOLGRID_ACCOUNT_ORDER_STATE_U64);
   st->bump = s.bump[0];
   st->cancelled = 1;
+  st->rent_payer = *a->owner->key;
   return SOL_SUCCESS;
 }
 

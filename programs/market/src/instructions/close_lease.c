@@ -6,11 +6,15 @@
  * second commit of the same pair fail. Freeing it while both orders could still
  * fill would let the pair be committed again - a retried match would charge the
  * renter twice - so the lease may only be closed once one of the two is done
- * (filled, cancelled or expired): a pair needs both to fill. */
+ * (filled, cancelled or expired): a pair needs both to fill. An OrderState
+ * that no longer exists at its address counts as done: both existed when the
+ * lease was committed, and close_order_state frees one only once its order has
+ * expired. */
 #include "account_close.h"
 #include "errors.h"
 #include "instructions/instructions.h"
 #include "lease.h"
+#include "pda_account.h"
 #include "sol/clock.h"
 #include "validate.h"
 
@@ -27,8 +31,12 @@ static uint64_t check_pair(const SolParameters *p, const SolAccountInfo *lease, 
   return sg_require_pda(lease, seeds, 4, &p->program_id) == SOL_SUCCESS ? SOL_SUCCESS : SG_ERR(WRONG_LEASE_PARTY);
 }
 
+/* *out = NULL for a closed OrderState (an empty System account). */
 static uint64_t load_order_state(const SolParameters *p, const SolAccountInfo *a, const OrderState **out) {
   uint64_t r;
+  *out = NULL;
+  if (sg_pda_creatable(a))
+    return SOL_SUCCESS;
   if ((r = sg_require_owner(a, &p->program_id)) != SOL_SUCCESS ||
       (r = sg_require_discriminator(a, SOLGRID_ACCOUNT_ORDER_STATE_U64, sizeof(OrderState))) != SOL_SUCCESS)
     return r;
@@ -36,9 +44,9 @@ static uint64_t load_order_state(const SolParameters *p, const SolAccountInfo *a
   return SOL_SUCCESS;
 }
 
-/* An order that can never fill again. */
+/* An order that can never fill again (a closed record's order has expired). */
 static bool order_done(const OrderState *s, int64_t now) {
-  return s->cancelled || s->filled_gpus >= s->order.gpu_count || now >= s->order.expires_at;
+  return s == NULL || s->cancelled || s->filled_gpus >= s->order.gpu_count || now >= s->order.expires_at;
 }
 
 static uint64_t check(SolParameters *p, SolAccountInfo *lease, const SolAccountInfo *rent_payer) {

@@ -239,6 +239,7 @@ static uint64_t create_order_state(const Commit *c, OrderSide *s) {
   st->has_order = 1;
   st->bump = s->bump;
   __builtin_memcpy(&st->order, &s->order, sizeof(Order));
+  st->rent_payer = *c->matcher->key; /* close_order_state refunds it */
   return SOL_SUCCESS;
 }
 

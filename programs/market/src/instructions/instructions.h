@@ -18,5 +18,6 @@ uint64_t sg_settle_lease(SolParameters *p);
 uint64_t sg_cancel_lease(SolParameters *p);
 uint64_t sg_release_lease(SolParameters *p);
 uint64_t sg_close_lease(SolParameters *p);
+uint64_t sg_close_order_state(SolParameters *p);
 
 #endif
