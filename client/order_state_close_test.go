@@ -171,3 +171,31 @@ func TestCloseLeaseAfterItsBidOrderStateWasClosed(t *testing.T) {
 		t.Error("the bid's OrderState reappeared")
 	}
 }
+
+// The C header pins OrderState.order at 16 (Order.market first) and rent_payer at 192.
+func TestOrderStateOffsetsMatchTheProgram(t *testing.T) {
+	if client.OrderStateMarketOffset != 16 || client.OrderStateRentPayerOffset != 192 {
+		t.Errorf("OrderState offsets: market %d, rent_payer %d; want 16, 192", client.OrderStateMarketOffset, client.OrderStateRentPayerOffset)
+	}
+}
+
+// Expiry is judged by the cluster's clock, which the sweeper reads.
+func TestClusterTimeFollowsTheWarpedClock(t *testing.T) {
+	s := newLeaseScene(t)
+	ctx := context.Background()
+	before, err := s.chain.Client.ClusterTime(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if now := time.Now().Unix(); before < now-60 || before > now+60 {
+		t.Errorf("cluster time %d, wall time %d", before, now)
+	}
+	s.warp(t, 10_000)
+	after, err := s.chain.Client.ClusterTime(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after < before+10_000 || after > before+10_060 {
+		t.Errorf("cluster time %d after a 10000 s warp from %d", after, before)
+	}
+}

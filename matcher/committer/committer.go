@@ -39,6 +39,9 @@ type Config struct {
 	// LegacyOnly packs only what fits a legacy transaction. By default a batch that
 	// does not is sent as v0 through the committer's Address Lookup Table (table.go).
 	LegacyOnly bool
+	// SweepEvery is how often the committer closes the expired orders' OrderStates
+	// it paid for, taking their rent back (sweep.go; default 1 min, negative: never).
+	SweepEvery time.Duration
 }
 
 // Committer drains the outbox onto the chain.
@@ -61,6 +64,9 @@ func New(cfg Config) *Committer {
 	if cfg.MaxBackoff == 0 {
 		cfg.MaxBackoff = 5 * time.Second
 	}
+	if cfg.SweepEvery == 0 {
+		cfg.SweepEvery = time.Minute
+	}
 	if cfg.Metrics == nil {
 		cfg.Metrics = metrics.New()
 	}
@@ -81,6 +87,15 @@ func (c *Committer) Run(ctx context.Context) error {
 	}
 	if err := c.reclaim(ctx); err != nil {
 		return err
+	}
+	if c.cfg.SweepEvery > 0 {
+		var sweeping sync.WaitGroup
+		sweeping.Add(1)
+		go func() {
+			defer sweeping.Done()
+			NewSweeper(c.cfg.Client, c.cfg.Matcher, c.book.Market(), c.cfg.Send, c.log).Run(ctx, c.cfg.SweepEvery)
+		}()
+		defer sweeping.Wait()
 	}
 	lastReclaim := time.Now()
 	for ctx.Err() == nil {
