@@ -30,6 +30,10 @@ uint8_t *host_serialize(const HostAccount *a, uint64_t n, const uint8_t *ix, uin
                         const SolPubkey *program_id, size_t *len);
 /* Copies lamports, owner and data of every non-duplicate account back out. */
 void host_read_back(HostAccount *a, uint64_t n, const uint8_t *input);
+/* Runs the program on the accounts and data. On success the accounts are read
+ * back; on failure the input must be byte-identical afterwards (a failing
+ * instruction changes nothing), else it aborts naming the error. */
+uint64_t host_run(HostAccount *a, uint64_t n, const uint8_t *ix, uint64_t ix_len, const SolPubkey *program_id);
 
 /* Runtime state the syscalls read and record. */
 typedef struct {

@@ -1,9 +1,11 @@
 /* input.c - builds the exact "aligned" input the loader (v2/v3) hands to the
- * entrypoint, and reads the accounts back after the program ran. */
+ * entrypoint, runs the program on it, and reads the accounts back. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "host.h"
+#include "program.h"
 #include "sol/entrypoint.h"
 
 #define ALIGN8(x) (((x) + 7) & ~(size_t)7)
@@ -79,4 +81,21 @@ void host_read_back(HostAccount *a, uint64_t n, const uint8_t *input) {
     memcpy(a[i].data, p + SOL_ACCOUNT_HEADER_LEN, a[i].data_len);
     p = start + ALIGN8(SOL_ACCOUNT_HEADER_LEN + old_len + SOL_MAX_PERMITTED_DATA_INCREASE) + 8;
   }
+}
+
+uint64_t host_run(HostAccount *a, uint64_t n, const uint8_t *ix, uint64_t ix_len, const SolPubkey *program_id) {
+  size_t len;
+  uint8_t *input = host_serialize(a, n, ix, ix_len, program_id, &len);
+  uint8_t *before = malloc(len);
+  memcpy(before, input, len);
+  uint64_t r = sg_process(input, len);
+  if (r == 0) {
+    host_read_back(a, n, input);
+  } else if (memcmp(before, input, len) != 0) {
+    fprintf(stderr, "a failing instruction (error %#llx) changed its input\n", (unsigned long long)r);
+    abort();
+  }
+  free(before);
+  free(input);
+  return r;
 }

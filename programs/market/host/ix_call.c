@@ -39,20 +39,7 @@ void ix_set_data(IxCall *c, uint64_t discriminator, const void *args, uint64_t l
 }
 
 uint64_t ix_run(IxCall *c, const SolPubkey *program_id) {
-  size_t len;
-  uint8_t *input = host_serialize(c->accounts, c->n_accounts, c->data, c->data_len, program_id, &len);
-  uint8_t *before = malloc(len);
-  memcpy(before, input, len);
-  uint64_t r = sg_process(input, len);
-  if (r == 0) {
-    host_read_back(c->accounts, c->n_accounts, input);
-  } else if (memcmp(before, input, len) != 0) {
-    fprintf(stderr, "a failing instruction (error %#llx) changed its input\n", (unsigned long long)r);
-    abort();
-  }
-  free(before);
-  free(input);
-  return r;
+  return host_run(c->accounts, c->n_accounts, c->data, c->data_len, program_id);
 }
 
 void host_wallet(HostAccount *a, uint8_t key_byte, uint64_t lamports, int is_signer, int is_writable) {
