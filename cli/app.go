@@ -31,7 +31,7 @@ func newApp() *cli.App {
 			zerolog.SetGlobalLevel(level)
 			return nil
 		},
-		Commands: []*cli.Command{demoCommand(), marketCommand(), balanceCommand(), renterCommand(), providerCommand(), orderCommand(), leaseCommand(), matcherCommand()},
+		Commands: []*cli.Command{demoCommand(), marketCommand(), balanceCommand(), renterCommand(), providerCommand(), orderCommand(), leaseCommand(), matcherCommand(), walletCommand()},
 	}
 }
 

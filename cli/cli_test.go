@@ -80,3 +80,23 @@ func TestOperatorAndRenterThroughTheCLI(t *testing.T) {
 		t.Errorf("token price on chain: %v %v", m, err)
 	}
 }
+
+// wallet new writes a CLI-format keypair and never overwrites one; address reads it back.
+func TestWalletNewAndAddress(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "id.json")
+	config := filepath.Join(t.TempDir(), "none.yml")
+	run(t, "--config", config, "wallet", "new", "--outfile", path)
+	key, err := client.LoadKeypair(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out := run(t, "--config", config, "--keypair", path, "wallet", "address"); strings.TrimSpace(out) != key.PublicKey().String() {
+		t.Errorf("address printed %q, want %s", out, key.PublicKey())
+	}
+	if err := newApp().Run([]string{"solgrid", "--config", config, "wallet", "new", "--outfile", path}); err == nil {
+		t.Error("wallet new overwrote an existing keypair")
+	}
+	if again, _ := client.LoadKeypair(path); !again.PublicKey().Equals(key.PublicKey()) {
+		t.Error("the keypair file changed")
+	}
+}

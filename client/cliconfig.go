@@ -23,7 +23,7 @@ type CLIConfig struct {
 // LoadCLIConfig reads the Solana CLI config; a missing file gives the CLI's defaults.
 func LoadCLIConfig(path string) (CLIConfig, error) {
 	cfg := CLIConfig{JSONRPCURL: "http://127.0.0.1:8899", KeypairPath: "~/.config/solana/id.json", Commitment: "confirmed"}
-	raw, err := os.ReadFile(expandHome(path))
+	raw, err := os.ReadFile(ExpandHome(path))
 	if errors.Is(err, os.ErrNotExist) {
 		return cfg, nil
 	}

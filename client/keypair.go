@@ -14,7 +14,7 @@ import (
 // LoadKeypair reads a keypair file in the Solana CLI format (a JSON array of the 64
 // secret-key bytes). A leading ~ is the home directory, as in the CLI's config.
 func LoadKeypair(path string) (solana.PrivateKey, error) {
-	path = expandHome(path)
+	path = ExpandHome(path)
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("load keypair %s: %w (create one with `solana-keygen new -o %s` or `solgrid wallet new`)", path, err, path)
@@ -43,7 +43,7 @@ func LoadKeypair(path string) (solana.PrivateKey, error) {
 
 // SaveKeypair writes a keypair in the Solana CLI format, readable by its owner only.
 func SaveKeypair(path string, key solana.PrivateKey) error {
-	path = expandHome(path)
+	path = ExpandHome(path)
 	ints := make([]int, len(key))
 	for i, b := range key {
 		ints[i] = int(b)
@@ -58,7 +58,8 @@ func SaveKeypair(path string, key solana.PrivateKey) error {
 	return nil
 }
 
-func expandHome(path string) string {
+// ExpandHome replaces a leading ~ with the home directory, as the Solana CLI does.
+func ExpandHome(path string) string {
 	if path == "~" || strings.HasPrefix(path, "~/") {
 		if home, err := os.UserHomeDir(); err == nil {
 			return filepath.Join(home, strings.TrimPrefix(path, "~"))

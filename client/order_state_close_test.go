@@ -96,7 +96,7 @@ func TestCloseOrderStateBeforeExpiryFailsAndChangesNothing(t *testing.T) {
 	if _, _, err := s.commit(t, client.SendOptions{}, s.pair(t, s.bid(1), s.ask(2), sceneGPUs, 1)); err != nil {
 		t.Fatal(err)
 	}
-	s.warp(t, 3000) // 600 s before expiry
+	s.warp(t, 3000)                                                              // 600 s before expiry
 	s.requireRefused(t, s.closeOf(t, s.renter.PublicKey(), 1), "OrderStillLive") // fully filled
 	s.requireRefused(t, s.closeOf(t, s.provider.PublicKey(), 2), "OrderStillLive")
 	// Client.CloseOrderState reports it too (sent by the renter: another transaction).
