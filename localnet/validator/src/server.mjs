@@ -1,4 +1,6 @@
-// HTTP JSON-RPC (single and batch requests) and the WebSocket PubSub on the same port.
+// HTTP JSON-RPC (single and batch requests) and the WebSocket PubSub on the same port;
+// on a fixed port the PubSub also listens on port + 1, where solana-test-validator has
+// it and where Solana tools look for it (`--url localhost` → ws://127.0.0.1:8900).
 import { createServer } from "node:http";
 import { WebSocketServer } from "ws";
 import { methods } from "./rpc.mjs";
@@ -25,8 +27,21 @@ export function startServer({ chain, bind, port, log, quiet }) {
   wss.on("connection", (socket) => pubsub.attach(socket));
   return new Promise((resolve, reject) => {
     http.once("error", reject);
-    http.listen(port, bind, () => resolve({ http, wss, port: http.address().port }));
+    http.listen(port, bind, () => {
+      if (port !== 0) listenPubSubAlso(pubsub, bind, port + 1, log);
+      resolve({ http, wss, port: http.address().port });
+    });
   });
+}
+
+// listenPubSubAlso serves the same subscriptions on a second port, best effort:
+// a busy port only costs the convention, not the validator.
+function listenPubSubAlso(pubsub, bind, port, log) {
+  const server = createServer((req, res) => res.writeHead(426).end());
+  const extra = new WebSocketServer({ server });
+  extra.on("connection", (socket) => pubsub.attach(socket));
+  server.once("error", (e) => log(`websocket on port ${port} unavailable: ${e.message}`));
+  server.listen(port, bind, () => log(`websocket also on ${bind}:${port}`));
 }
 
 function handleBody(body, chain, log, quiet) {
