@@ -69,27 +69,21 @@ uint64_t sg_balance_debit(Balance *b, uint64_t amount) {
   return SOL_SUCCESS;
 }
 
-uint64_t sg_balance_lock(Balance *b, uint64_t amount) {
-  uint64_t locked;
-  if (amount > b->available)
+/* Moves amount from one field of a Balance to the other, checked both ways. */
+static uint64_t shift(uint64_t *from, uint64_t *to, uint64_t amount) {
+  uint64_t sum;
+  if (amount > *from)
     return SG_ERR(INSUFFICIENT_FUNDS);
-  if (__builtin_add_overflow(b->locked, amount, &locked))
+  if (__builtin_add_overflow(*to, amount, &sum))
     return SG_ERR(ARITHMETIC_OVERFLOW);
-  b->available -= amount;
-  b->locked = locked;
+  *from -= amount;
+  *to = sum;
   return SOL_SUCCESS;
 }
 
-uint64_t sg_balance_unlock(Balance *b, uint64_t amount) {
-  uint64_t available;
-  if (amount > b->locked)
-    return SG_ERR(INSUFFICIENT_FUNDS);
-  if (__builtin_add_overflow(b->available, amount, &available))
-    return SG_ERR(ARITHMETIC_OVERFLOW);
-  b->locked -= amount;
-  b->available = available;
-  return SOL_SUCCESS;
-}
+uint64_t sg_balance_lock(Balance *b, uint64_t amount) { return shift(&b->available, &b->locked, amount); }
+
+uint64_t sg_balance_unlock(Balance *b, uint64_t amount) { return shift(&b->locked, &b->available, amount); }
 
 uint64_t sg_balance_spend_locked(Balance *b, uint64_t amount) {
   if (amount > b->locked)
