@@ -165,81 +165,79 @@ func usdString(n api.Num) string {
 }
 
 func orderCommand() *cli.Command {
-	idArg := func(c *cli.Context) (uint64, error) {
-		id, err := strconv.ParseUint(c.Args().First(), 10, 64)
-		if err != nil {
-			return 0, fmt.Errorf("order id %q: want the number you placed the order with", c.Args().First())
-		}
-		return id, nil
-	}
 	return &cli.Command{
 		Name:  "order",
 		Usage: "follow or cancel your orders",
 		Subcommands: []*cli.Command{
 			{
 				Name: "status", Usage: "an order, its fills and their state on chain", ArgsUsage: "ORDER_ID",
-				Flags: []cli.Flag{matcherURLFlag},
-				Action: func(c *cli.Context) error {
-					s, err := openSession(c)
-					if err != nil {
-						return err
-					}
-					defer s.client.Close()
-					id, err := idArg(c)
-					if err != nil {
-						return err
-					}
-					st, err := api.NewClient(c.String("matcher-url")).Status(c.Context, s.signer.PublicKey(), id)
-					if err != nil {
-						return err
-					}
-					if s.out.json {
-						return s.out.encode(st)
-					}
-					rows := [][2]string{{"status", st.Status}, {"side", st.Side}, {"GPUs", strings.Join(st.SKUs, ", ")},
-						{"limit", usdString(st.Price) + " per GPU-hour"},
-						{"quantity", fmt.Sprintf("%d GPUs: %d open, %d matched, %d committed on chain", st.GPUs, st.Remaining, st.Matched, st.Committed)}}
-					if st.OnChain != nil {
-						rows = append(rows, [2]string{"on chain", fmt.Sprintf("%d GPUs filled, cancelled %v", st.OnChain.FilledGPUs, st.OnChain.Cancelled)})
-					}
-					for _, f := range st.Fills {
-						rows = append(rows, [2]string{"fill " + f.Fill, fmt.Sprintf("%d× %s, %d h at %s: %s %s", f.GPUs, f.SKU, f.Hours, usdString(f.Price), f.Status, f.Reason)})
-					}
-					return s.out.table(fmt.Sprintf("Order %d", id), rows, st)
-				},
+				Flags: []cli.Flag{matcherURLFlag}, Action: orderStatus,
 			},
 			{
 				Name: "cancel", Usage: "take an order off the book; --on-chain also refuses every later fill on chain", ArgsUsage: "ORDER_ID",
-				Flags: []cli.Flag{marketFlag, matcherURLFlag, &cli.BoolFlag{Name: "on-chain", Usage: "also cancel on chain (costs a transaction; binding even against a misbehaving matcher)"}},
-				Action: func(c *cli.Context) error {
-					s, err := openSession(c)
-					if err != nil {
-						return err
-					}
-					defer s.client.Close()
-					id, err := idArg(c)
-					if err != nil {
-						return err
-					}
-					market, err := pubkeyFlag(c, "market")
-					if err != nil {
-						return err
-					}
-					if err := api.NewClient(c.String("matcher-url")).Cancel(c.Context, market, s.signer, id); err != nil {
-						return err
-					}
-					fmt.Printf("✔ order %d taken off the book\n", id)
-					if !c.Bool("on-chain") {
-						return nil
-					}
-					res, err := s.client.CancelOrder(c.Context, s.signer, market, id, client.SendOptions{})
-					if err != nil {
-						return err
-					}
-					s.out.tx(fmt.Sprintf("order %d cancelled on chain", id), res)
-					return nil
-				},
+				Flags:  []cli.Flag{marketFlag, matcherURLFlag, &cli.BoolFlag{Name: "on-chain", Usage: "also cancel on chain (costs a transaction; binding even against a misbehaving matcher)"}},
+				Action: orderCancel,
 			},
 		},
 	}
+}
+
+// openOrderSession is openSession plus the ORDER_ID argument.
+func openOrderSession(c *cli.Context) (*session, uint64, error) {
+	id, err := strconv.ParseUint(c.Args().First(), 10, 64)
+	if err != nil {
+		return nil, 0, fmt.Errorf("order id %q: want the number you placed the order with", c.Args().First())
+	}
+	s, err := openSession(c)
+	return s, id, err
+}
+
+func orderStatus(c *cli.Context) error {
+	s, id, err := openOrderSession(c)
+	if err != nil {
+		return err
+	}
+	defer s.client.Close()
+	st, err := api.NewClient(c.String("matcher-url")).Status(c.Context, s.signer.PublicKey(), id)
+	if err != nil {
+		return err
+	}
+	if s.out.json {
+		return s.out.encode(st)
+	}
+	rows := [][2]string{{"status", st.Status}, {"side", st.Side}, {"GPUs", strings.Join(st.SKUs, ", ")},
+		{"limit", usdString(st.Price) + " per GPU-hour"},
+		{"quantity", fmt.Sprintf("%d GPUs: %d open, %d matched, %d committed on chain", st.GPUs, st.Remaining, st.Matched, st.Committed)}}
+	if st.OnChain != nil {
+		rows = append(rows, [2]string{"on chain", fmt.Sprintf("%d GPUs filled, cancelled %v", st.OnChain.FilledGPUs, st.OnChain.Cancelled)})
+	}
+	for _, f := range st.Fills {
+		rows = append(rows, [2]string{"fill " + f.Fill, fmt.Sprintf("%d× %s, %d h at %s: %s %s", f.GPUs, f.SKU, f.Hours, usdString(f.Price), f.Status, f.Reason)})
+	}
+	return s.out.table(fmt.Sprintf("Order %d", id), rows, st)
+}
+
+func orderCancel(c *cli.Context) error {
+	s, id, err := openOrderSession(c)
+	if err != nil {
+		return err
+	}
+	defer s.client.Close()
+	market, err := pubkeyFlag(c, "market")
+	if err != nil {
+		return err
+	}
+	if err := api.NewClient(c.String("matcher-url")).Cancel(c.Context, market, s.signer, id); err != nil {
+		return err
+	}
+	fmt.Printf("✔ order %d taken off the book\n", id)
+	if !c.Bool("on-chain") {
+		return nil
+	}
+	res, err := s.client.CancelOrder(c.Context, s.signer, market, id, client.SendOptions{})
+	if err != nil {
+		return err
+	}
+	s.out.tx(fmt.Sprintf("order %d cancelled on chain", id), res)
+	return nil
 }
